@@ -1,0 +1,22 @@
+package org.enquirytriage.events;
+
+import java.util.List;
+
+/** The Kafka topics of the system; each has a dead-letter twin named {@code <topic>-dlt}. */
+public final class Topics {
+
+    public static final String ENQUIRY_RECEIVED = "enquiry-received";
+    public static final String CASE_EVENTS = "case-events";
+    public static final String QA_EVENTS = "qa-events";
+
+    public static final List<String> ALL = List.of(ENQUIRY_RECEIVED, CASE_EVENTS, QA_EVENTS);
+
+    private static final String DEAD_LETTER_SUFFIX = "-dlt";
+
+    private Topics() {
+    }
+
+    public static String deadLetter(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+}
