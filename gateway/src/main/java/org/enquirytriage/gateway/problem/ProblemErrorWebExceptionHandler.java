@@ -1,0 +1,53 @@
+package org.enquirytriage.gateway.problem;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Answers the gateway's own errors (no route, method not allowed, anything unexpected) with problem details,
+ * in place of Spring Boot's JSON error attributes.
+ */
+@Component
+@Order(-2)
+class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
+
+    private final ProblemResponses problems;
+
+    ProblemErrorWebExceptionHandler(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(ex);
+        }
+        return problems.write(exchange, problemFor(exchange, ex));
+    }
+
+    private static ProblemDetail problemFor(ServerWebExchange exchange, Throwable ex) {
+        if (ex instanceof ErrorResponse error) {
+            exchange.getResponse().getHeaders().addAll(error.getHeaders());
+            ProblemDetail problem = error.getBody();
+            if (problem.getStatus() == HttpStatus.NOT_FOUND.value()) {
+                problem.setDetail("The gateway has no route for " + exchange.getRequest().getPath().value() + ".");
+            }
+            return problem;
+        }
+        log.error("Unexpected error handling {} {}", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), ex);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The gateway failed to handle the request.");
+    }
+}
