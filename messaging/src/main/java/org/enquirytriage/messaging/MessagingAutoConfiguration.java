@@ -13,6 +13,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.enquirytriage.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.enquirytriage.messaging.outbox.OutboxRelay;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,6 +44,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @AutoConfiguration(after = { KafkaAutoConfiguration.class, MongoDataAutoConfiguration.class })
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
 
     @Bean
     DefaultKafkaProducerFactoryCustomizer eventProducerSettings() {
@@ -98,8 +102,11 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, byte[]> kafka,
             MessagingProperties properties) {
-        var recoverer = new DeadLetterPublishingRecoverer(kafka,
-                (record, error) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        var recoverer = new DeadLetterPublishingRecoverer(kafka, (record, error) -> {
+            log.warn("Sending {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
+                    Topics.deadLetter(record.topic()), error.getMessage());
+            return new TopicPartition(Topics.deadLetter(record.topic()), -1);
+        });
         var deadLetter = properties.deadLetter();
         var handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(deadLetter.backoff().toMillis(), Math.max(0, deadLetter.attempts() - 1)));
