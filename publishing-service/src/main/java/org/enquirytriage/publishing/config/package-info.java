@@ -1,0 +1,2 @@
+/** The service's settings and the web plumbing shared by its features: problem+json errors and request limits. */
+package org.enquirytriage.publishing.config;

@@ -1,0 +1,2 @@
+/** The HTTP API over the recorded questions, for editors looking for material to publish. */
+package org.enquirytriage.publishing.questions.web;
