@@ -1,0 +1,2 @@
+/** The intake service's own settings. */
+package org.enquirytriage.intake.config;

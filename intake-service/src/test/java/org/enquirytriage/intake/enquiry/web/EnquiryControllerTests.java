@@ -1,0 +1,200 @@
+package org.enquirytriage.intake.enquiry.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.enquirytriage.intake.config.IntakeProperties;
+import org.enquirytriage.intake.enquiry.EnquiryIntake;
+import org.enquirytriage.intake.enquiry.EnquiryStatus;
+import org.enquirytriage.intake.enquiry.Receipt;
+import org.enquirytriage.intake.enquiry.StatusView;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@WebMvcTest(EnquiryController.class)
+@EnableConfigurationProperties(IntakeProperties.class)
+class EnquiryControllerTests {
+
+    private static final String ID = "7d3f0a52-2c41-4f3e-9a53-0f0c7c1d2e10";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    EnquiryIntake intake;
+
+    @Test
+    void shouldAcceptANewEnquiryWith202ItsIdTokenAndStatusLocation() throws Exception {
+        given(intake.receive(any())).willReturn(new Receipt(ID, "tok", EnquiryStatus.RECEIVED, true));
+
+        postJson("""
+                {"channel": "portal", "externalId": "msg-1", "subject": "噪音", "text": "工地夜间施工",
+                 "occurredAt": "2026-03-02T01:29:00Z", "contact": {"phone": "13812345678"},
+                 "location": {"regionCode": "430103", "latitude": 28.19, "longitude": 113.03},
+                 "attachments": ["https://example.org/p/1.jpg"]}""")
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/enquiries/" + ID + "/status"))
+                .andExpect(jsonPath("$.enquiryId").value(ID))
+                .andExpect(jsonPath("$.trackingToken").value("tok"))
+                .andExpect(jsonPath("$.status").value("RECEIVED"));
+    }
+
+    @Test
+    void shouldAnswerARepeatWith200AndTheSameIdAndLocation() throws Exception {
+        given(intake.receive(any())).willReturn(new Receipt(ID, "tok", EnquiryStatus.RECEIVED, false));
+
+        postJson("""
+                {"channel": "portal", "externalId": "msg-1", "text": "工地夜间施工"}""")
+                .andExpect(status().isOk())
+                .andExpect(header().string("Location", "/api/enquiries/" + ID + "/status"))
+                .andExpect(jsonPath("$.enquiryId").value(ID));
+    }
+
+    @Test
+    void shouldRefuseMalformedJsonSayingWhere() throws Exception {
+        expectProblem(postJson("{\"channel\": \"portal\",\n \"text\": "), 400)
+                .andExpect(jsonPath("$.detail", containsString("could not be read as JSON")))
+                .andExpect(jsonPath("$.detail", containsString("line 2, column")));
+        verifyNoInteractions(intake);
+    }
+
+    @Test
+    void shouldRefuseAMissingBody() throws Exception {
+        expectProblem(postJson(""), 400).andExpect(jsonPath("$.detail", containsString("missing")));
+    }
+
+    @Test
+    void shouldRefuseAnEnquiryWithoutTextNamingTheField() throws Exception {
+        expectProblem(postJson("""
+                {"channel": "portal", "externalId": "msg-1"}"""), 400)
+                .andExpect(jsonPath("$.detail", containsString("text must not be blank")))
+                .andExpect(jsonPath("$.errors[0].field").value("text"));
+        verifyNoInteractions(intake);
+    }
+
+    @Test
+    void shouldRefuseATextThatIsBlankOnceNormalised() throws Exception {
+        expectProblem(postJson("""
+                {"channel": "portal", "externalId": "msg-1", "text": " \\u3000\\u200b\\n\\t"}"""), 400)
+                .andExpect(jsonPath("$.errors[0].field").value("text"));
+    }
+
+    @Test
+    void shouldRefuseATextOverTheLimitSayingTheLimit() throws Exception {
+        expectProblem(postJson("""
+                {"channel": "portal", "externalId": "msg-1", "text": "%s"}""".formatted("噪".repeat(10_001))), 400)
+                .andExpect(jsonPath("$.errors[0].field").value("text"))
+                .andExpect(jsonPath("$.detail", containsString("at most 10000 characters")));
+    }
+
+    @Test
+    void shouldAcceptATextAtTheLimit() throws Exception {
+        given(intake.receive(any())).willReturn(new Receipt(ID, "tok", EnquiryStatus.RECEIVED, true));
+
+        postJson("""
+                {"channel": "portal", "externalId": "msg-1", "text": "%s"}""".formatted("噪".repeat(10_000)))
+                .andExpect(status().isAccepted());
+    }
+
+    @Test
+    void shouldRefuseAValueOfTheWrongTypeNamingTheField() throws Exception {
+        expectProblem(postJson("""
+                {"channel": "portal", "externalId": "msg-1", "text": "路灯坏了", "occurredAt": "yesterday"}"""), 400)
+                .andExpect(jsonPath("$.detail", containsString("occurredAt")))
+                .andExpect(jsonPath("$.errors[0].field").value("occurredAt"));
+        expectProblem(postJson("""
+                {"channel": "portal", "externalId": "msg-1", "text": "路灯坏了",
+                 "location": {"latitude": "north"}}"""), 400)
+                .andExpect(jsonPath("$.errors[0].field").value("location.latitude"));
+        expectProblem(postJson("""
+                {"channel": "portal", "externalId": "msg-1", "text": {"zh": "路灯坏了"}}"""), 400)
+                .andExpect(jsonPath("$.errors[0].field").value("text"));
+    }
+
+    @Test
+    void shouldRefuseABodyThatIsNotAJsonObject() throws Exception {
+        expectProblem(postJson("[\"路灯坏了\"]"), 400)
+                .andExpect(jsonPath("$.detail", containsString("must be a JSON object")))
+                .andExpect(jsonPath("$.detail", not(containsString("EnquiryRequest"))));
+    }
+
+    @Test
+    void shouldListEveryInvalidField() throws Exception {
+        expectProblem(postJson("""
+                {"channel": "Portal!", "text": "路灯坏了", "contact": {"email": "not an address"},
+                 "attachments": ["ftp://example.org/x", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]}"""), 400)
+                .andExpect(jsonPath("$.errors[*].field").value(hasItems(
+                        "attachments", "attachments[0]", "channel", "contact.email", "externalId")));
+        verifyNoInteractions(intake);
+    }
+
+    @Test
+    void shouldRefuseABodyOverTheSizeLimitWith413() throws Exception {
+        expectProblem(postJson("""
+                {"channel": "portal", "externalId": "msg-1", "text": "%s"}""".formatted("x".repeat(70_000))), 413)
+                .andExpect(jsonPath("$.detail", containsString("65536 bytes")));
+        verifyNoInteractions(intake);
+    }
+
+    @Test
+    void shouldRefuseAnotherMediaTypeWith415() throws Exception {
+        expectProblem(mvc.perform(post("/api/enquiries").contentType(MediaType.TEXT_PLAIN).content("路灯坏了")), 415);
+    }
+
+    @Test
+    void shouldAnswerAnUnknownRouteWith404() throws Exception {
+        expectProblem(mvc.perform(get("/api/nothing-here")), 404);
+    }
+
+    @Test
+    void shouldShowTheStatusToTheHolderOfTheToken() throws Exception {
+        Instant receivedAt = Instant.parse("2026-03-02T01:30:00Z");
+        given(intake.status(ID, "tok")).willReturn(
+                Optional.of(new StatusView(ID, EnquiryStatus.RECEIVED, "portal", receivedAt)));
+
+        mvc.perform(get("/api/enquiries/{id}/status", ID).param("token", "tok"))
+                .andExpect(status().isOk())
+                .andExpect(content().json("""
+                        {"enquiryId": "%s", "status": "RECEIVED", "channel": "portal",
+                         "receivedAt": "2026-03-02T01:30:00Z"}""".formatted(ID), true));
+    }
+
+    @Test
+    void shouldAnswerAWrongTokenWith404() throws Exception {
+        given(intake.status(ID, "wrong")).willReturn(Optional.empty());
+
+        expectProblem(mvc.perform(get("/api/enquiries/{id}/status", ID).param("token", "wrong")), 404);
+    }
+
+    private ResultActions postJson(String body) throws Exception {
+        return mvc.perform(post("/api/enquiries").contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private static ResultActions expectProblem(ResultActions result, int status) throws Exception {
+        return result.andExpect(status().is(status))
+                .andExpect(header().string("Content-Type", startsWith("application/problem+json")))
+                .andExpect(jsonPath("$.status").value(status))
+                .andExpect(jsonPath("$.detail").isNotEmpty())
+                .andExpect(jsonPath("$.trace").doesNotExist());
+    }
+}

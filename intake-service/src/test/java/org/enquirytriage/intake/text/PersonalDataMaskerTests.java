@@ -1,0 +1,73 @@
+package org.enquirytriage.intake.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PersonalDataMaskerTests {
+
+    @Test
+    void shouldMaskAMobileNumberInChineseTextKeepingItsFirstThreeAndLastFourDigits() {
+        assertThat(PersonalDataMasker.mask("工地每天施工到凌晨，联系电话13812345678，请尽快处理。"))
+                .isEqualTo("工地每天施工到凌晨，联系电话138****5678，请尽快处理。");
+    }
+
+    @Test
+    void shouldMaskMobileNumbersWrittenWithSpacesDashesOrACountryCode() {
+        assertThat(PersonalDataMasker.mask("手机139-1234-5678或者159 8765 4321，也可打+8613712345678"))
+                .isEqualTo("手机139****5678或者159****4321，也可打+86137****5678");
+    }
+
+    @Test
+    void shouldMaskALandlineNumberKeepingItsAreaCode() {
+        assertThat(PersonalDataMasker.mask("请拨打0731-88881234或(010) 6552 1234联系我"))
+                .isEqualTo("请拨打0731-********或(010) ********联系我");
+    }
+
+    @Test
+    void shouldMaskAnIdCardNumberWhoseCheckDigitIsRight() {
+        assertThat(PersonalDataMasker.mask("我的身份证号430103199001011234，社保一直没到账"))
+                .isEqualTo("我的身份证号******************，社保一直没到账");
+        assertThat(PersonalDataMasker.mask("身份证11010519491231002X。")).isEqualTo("身份证******************。");
+    }
+
+    @Test
+    void shouldLeaveAnEighteenDigitNumberWithAWrongCheckDigit() {
+        assertThat(PersonalDataMasker.isIdCardNumber("430103199001011230")).isFalse();
+
+        assertThat(PersonalDataMasker.mask("合同编号430103199001011230已签")).isEqualTo("合同编号430103199001011230已签");
+    }
+
+    @Test
+    void shouldMaskABankCardNumberThatPassesLuhnKeepingItsLastFourDigits() {
+        assertThat(PersonalDataMasker.mask("工资打到卡号6222021234567890128，至今未到"))
+                .isEqualTo("工资打到卡号***************0128，至今未到");
+        assertThat(PersonalDataMasker.mask("卡号 6217 0012 3456 7893 已冻结")).isEqualTo("卡号 ************7893 已冻结");
+    }
+
+    @Test
+    void shouldLeaveALongNumberThatFailsLuhn() {
+        assertThat(PersonalDataMasker.passesLuhn("6222021234567890127")).isFalse();
+
+        assertThat(PersonalDataMasker.mask("订单号6222021234567890127")).isEqualTo("订单号6222021234567890127");
+    }
+
+    @Test
+    void shouldMaskAnEmailAddressKeepingItsFirstCharacterAndDomain() {
+        assertThat(PersonalDataMasker.mask("回复请发邮件到zhang.wei_88@example.com.cn，谢谢"))
+                .isEqualTo("回复请发邮件到z***@example.com.cn，谢谢");
+        assertThat(PersonalDataMasker.mask("QQ邮箱13812345678@qq.com")).isEqualTo("QQ邮箱1***@qq.com");
+    }
+
+    @Test
+    void shouldLeaveDatesAmountsHotlinesAndShortNumbersAlone() {
+        String text = "2024年3月1日起，12345热线和400-123-4567都打不通，押金3000元，房号1302。";
+
+        assertThat(PersonalDataMasker.mask(text)).isEqualTo(text);
+    }
+
+    @Test
+    void shouldLeaveNullAsNull() {
+        assertThat(PersonalDataMasker.mask(null)).isNull();
+    }
+}

@@ -1,0 +1,46 @@
+package org.enquirytriage.intake.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextNormaliserTests {
+
+    @Test
+    void shouldTurnFullWidthLettersDigitsAndSpacesIntoPlainOnes() {
+        assertThat(TextNormaliser.normalise("ＡＢＣ　１３８１２３４５６７８，请回电"))
+                .isEqualTo("ABC 13812345678,请回电");
+    }
+
+    @Test
+    void shouldCollapseRunsOfWhitespaceAndTrimTheEnds() {
+        assertThat(TextNormaliser.normalise("  小区门口\t\t垃圾\r\n\n  没人清理 \u3000 ")).isEqualTo("小区门口 垃圾 没人清理");
+    }
+
+    @Test
+    void shouldRemoveControlAndInvisibleFormatCharacters() {
+        assertThat(TextNormaliser.normalise("路灯\u0000坏了\u200B三天\u202E了\uFEFF\u0007")).isEqualTo("路灯坏了三天了");
+    }
+
+    @Test
+    void shouldRemoveAnUnpairedSurrogateButKeepAPairedOne() {
+        assertThat(TextNormaliser.normalise("好\uD83D评\uD83D\uDC4D")).isEqualTo("好评\uD83D\uDC4D");
+    }
+
+    @Test
+    void shouldFindATextOfOnlySpacesAndInvisibleCharactersBlank() {
+        assertThat(TextNormaliser.isBlank(" \u3000\t\u200B\n")).isTrue();
+        assertThat(TextNormaliser.isBlank(null)).isTrue();
+        assertThat(TextNormaliser.isBlank(" 有人吗 ")).isFalse();
+    }
+
+    @Test
+    void shouldCountACharacterOutsideTheBasicPlaneOnce() {
+        assertThat(TextNormaliser.length("𠮷野家")).isEqualTo(3);
+    }
+
+    @Test
+    void shouldLeaveNullAsNull() {
+        assertThat(TextNormaliser.normalise(null)).isNull();
+    }
+}
