@@ -1,0 +1,5 @@
+/**
+ * The business calendar of a Chinese government office: which days are working days (weekdays, less statutory
+ * holidays, plus the weekend days worked in exchange, 调休), the working hours, and deadlines counted in working time.
+ */
+package org.enquirytriage.calendar;
