@@ -1,10 +1,5 @@
 package org.enquirytriage.calendar;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,162 +7,154 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Working days and hours in one time zone, and time limits counted in working time. A day is a working day when it
- * is a weekday that is no statutory holiday, or a weekend day listed as worked in exchange (调休). For a year no
- * calendar file covers, every weekday is a working day: check {@link #coveredYears()} at start-up and warn.
+ * Working time in one time zone: working hours on working days, where a working day is a Monday to Friday that is
+ * no statutory holiday, or a make-up working day (调休) on a weekend. A year without a calendar file counts its
+ * Mondays to Fridays as working days and says so once in the log.
  */
 public final class BusinessCalendar {
 
-    /** The years shipped in this module, under {@code calendar/<year>.yml}. */
-    public static final List<Integer> SHIPPED_YEARS = List.of(2026, 2027);
+    /** Far more than any time limit needs: a loop that gets this far has been given a calendar without workdays. */
+    private static final int MAX_DAYS_SEARCHED = 3_660;
+
+    private static final Logger log = LoggerFactory.getLogger(BusinessCalendar.class);
 
     private final ZoneId zone;
-    private final LocalTime opens;
-    private final LocalTime closes;
+    private final LocalTime workStarts;
+    private final LocalTime workEnds;
     private final Map<Integer, CalendarYear> years;
+    private final Set<LocalDate> holidays;
+    private final Set<LocalDate> workdays;
+    private final Set<Integer> yearsWarnedAbout = ConcurrentHashMap.newKeySet();
 
-    public BusinessCalendar(ZoneId zone, LocalTime opens, LocalTime closes, List<CalendarYear> years) {
-        if (!opens.isBefore(closes)) {
-            throw new IllegalArgumentException("Working hours must open (" + opens + ") before they close ("
-                    + closes + ")");
+    public BusinessCalendar(ZoneId zone, LocalTime workStarts, LocalTime workEnds, Collection<CalendarYear> years) {
+        if (!workStarts.isBefore(workEnds)) {
+            throw new IllegalArgumentException("Working hours must start before they end: " + workStarts + "–"
+                    + workEnds);
         }
         this.zone = zone;
-        this.opens = opens;
-        this.closes = closes;
-        this.years = years.stream().collect(Collectors.toUnmodifiableMap(CalendarYear::year, Function.identity(),
-                (a, b) -> {
-                    throw new IllegalArgumentException("Two calendar files for " + a.year());
-                }));
+        this.workStarts = workStarts;
+        this.workEnds = workEnds;
+        this.years = years.stream().collect(Collectors.toUnmodifiableMap(CalendarYear::year, Function.identity()));
+        // a make-up day may lie in the year before its holiday's: the days count wherever the file lists them
+        this.holidays = years.stream().flatMap(year -> year.holidays().stream()).collect(Collectors.toUnmodifiableSet());
+        this.workdays = years.stream().flatMap(year -> year.workdays().stream()).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Asia/Shanghai, 09:00–17:30, with the shipped years. */
+    /** Asia/Shanghai, 09:00–17:30, with the calendar files this module ships. */
     public static BusinessCalendar standard() {
         return new BusinessCalendar(ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 0), LocalTime.of(17, 30),
-                shippedYears());
-    }
-
-    public static List<CalendarYear> shippedYears() {
-        List<CalendarYear> years = new ArrayList<>();
-        for (int year : SHIPPED_YEARS) {
-            String name = "calendar/" + year + ".yml";
-            InputStream in = BusinessCalendar.class.getClassLoader().getResourceAsStream(name);
-            if (in == null) {
-                throw new IllegalStateException("The shipped calendar file " + name + " is missing");
-            }
-            years.add(CalendarYear.read(in, name));
-        }
-        return years;
-    }
-
-    /** The shipped years overridden and extended by every {@code *.yml} file of a folder. */
-    public static List<CalendarYear> shippedYearsAnd(Path folder) {
-        Map<Integer, CalendarYear> years = shippedYears().stream()
-                .collect(Collectors.toMap(CalendarYear::year, Function.identity()));
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
-                CalendarYear year = CalendarYear.read(Files.newInputStream(file), file.toString());
-                years.put(year.year(), year);
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot read calendar files in " + folder, e);
-        }
-        return List.copyOf(years.values());
+                CalendarFiles.shipped());
     }
 
     public ZoneId zone() {
         return zone;
     }
 
-    /** The years with a calendar file, provisional ones included. */
-    public SortedSet<Integer> coveredYears() {
+    /** The years that have a calendar file, in order. */
+    public SortedSet<Integer> years() {
         return new TreeSet<>(years.keySet());
     }
 
-    public boolean isWorkingDay(LocalDate date) {
-        CalendarYear year = years.get(date.getYear());
-        boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
-        if (year == null) {
-            return !weekend;
+    /** The calendar of a year, if a file gave one. */
+    public Optional<CalendarYear> year(int year) {
+        return Optional.ofNullable(years.get(year));
+    }
+
+    /** The working time of one full working day, such as 8.5 hours for 09:00–17:30. */
+    public Duration workingDay() {
+        return Duration.between(workStarts, workEnds);
+    }
+
+    public boolean isWorkingDay(LocalDate day) {
+        if (holidays.contains(day)) {
+            return false;
         }
-        return weekend ? year.workingWeekends().contains(date) : !year.holidays().contains(date);
+        if (workdays.contains(day)) {
+            return true;
+        }
+        if (!years.containsKey(day.getYear()) && yearsWarnedAbout.add(day.getYear())) {
+            log.warn("No calendar file for {}: its Mondays to Fridays count as working days and its holidays are "
+                    + "ignored until calendar/{}.yml is added", day.getYear(), day.getYear());
+        }
+        return isWeekday(day);
     }
 
     /** The first working day after a date. */
     public LocalDate nextWorkingDay(LocalDate date) {
         LocalDate next = date.plusDays(1);
-        while (!isWorkingDay(next)) {
-            next = next.plusDays(1);
+        for (int searched = 0; searched < MAX_DAYS_SEARCHED; searched++, next = next.plusDays(1)) {
+            if (isWorkingDay(next)) {
+                return next;
+            }
         }
-        return next;
+        throw new IllegalStateException("No working day within " + MAX_DAYS_SEARCHED + " days of " + date);
     }
 
-    /** The length of one working day, the unit of {@link #addWorkingDays(Instant, int)}. */
-    public Duration workingDay() {
-        return Duration.between(opens, closes);
+    /** The instant when an amount of working time has passed after another instant. */
+    public Instant addWorkingTime(Instant from, Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("Working time to add must not be negative: " + amount);
+        }
+        ZonedDateTime start = from.atZone(zone);
+        LocalDate day = start.toLocalDate();
+        LocalTime cursor = start.toLocalTime().isBefore(workStarts) ? workStarts : start.toLocalTime();
+        Duration left = amount;
+        for (int searched = 0; searched < MAX_DAYS_SEARCHED; searched++) {
+            if (isWorkingDay(day) && cursor.isBefore(workEnds)) {
+                Duration available = Duration.between(cursor, workEnds);
+                if (left.compareTo(available) <= 0) {
+                    return ZonedDateTime.of(day, cursor, zone).plus(left).toInstant();
+                }
+                left = left.minus(available);
+            }
+            day = day.plusDays(1);
+            cursor = workStarts;
+        }
+        throw new IllegalStateException("No working day within " + MAX_DAYS_SEARCHED + " days of " + from);
     }
 
-    /**
-     * The instant a number of working days after another: counted in working time, so that an enquiry received on
-     * Wednesday at 10:00 with one working day is due on Thursday at 10:00, and one received on Friday evening is due
-     * at the close of the next working day.
-     */
+    /** The instant when a number of full working days of working time have passed after another instant. */
     public Instant addWorkingDays(Instant from, int days) {
         return addWorkingTime(from, workingDay().multipliedBy(days));
     }
 
-    /** The instant a span of working time after another, skipping nights, weekends and holidays. */
-    public Instant addWorkingTime(Instant from, Duration workingTime) {
-        if (workingTime.isNegative()) {
-            throw new IllegalArgumentException("Working time to add must not be negative: " + workingTime);
-        }
-        ZonedDateTime at = from.atZone(zone);
-        Duration left = workingTime;
-        while (true) {
-            LocalDate day = at.toLocalDate();
-            if (isWorkingDay(day) && at.toLocalTime().isBefore(closes)) {
-                ZonedDateTime start = at.toLocalTime().isBefore(opens) ? day.atTime(opens).atZone(zone) : at;
-                ZonedDateTime end = day.atTime(closes).atZone(zone);
-                Duration available = Duration.between(start, end);
-                if (left.compareTo(available) <= 0) {
-                    return start.plus(left).toInstant();
-                }
-                left = left.minus(available);
-            }
-            at = nextWorkingDay(day).atTime(opens).atZone(zone);
-        }
-    }
-
-    /** The working time between two instants; zero when {@code to} is not after {@code from}. */
+    /** The working time between two instants; zero when the second is not after the first. */
     public Duration workingTimeBetween(Instant from, Instant to) {
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
         Duration total = Duration.ZERO;
-        ZonedDateTime start = from.atZone(zone);
-        ZonedDateTime end = to.atZone(zone);
-        for (LocalDate day = start.toLocalDate(); !day.isAfter(end.toLocalDate()); day = day.plusDays(1)) {
+        LocalDate last = to.atZone(zone).toLocalDate();
+        for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
             if (!isWorkingDay(day)) {
                 continue;
             }
-            ZonedDateTime open = day.atTime(opens).atZone(zone);
-            ZonedDateTime close = day.atTime(closes).atZone(zone);
-            ZonedDateTime a = start.isAfter(open) ? start : open;
-            ZonedDateTime b = end.isBefore(close) ? end : close;
-            if (b.isAfter(a)) {
-                total = total.plus(Duration.between(a, b));
+            Instant opens = ZonedDateTime.of(day, workStarts, zone).toInstant();
+            Instant closes = ZonedDateTime.of(day, workEnds, zone).toInstant();
+            Instant begin = from.isAfter(opens) ? from : opens;
+            Instant end = to.isBefore(closes) ? to : closes;
+            if (end.isAfter(begin)) {
+                total = total.plus(Duration.between(begin, end));
             }
         }
         return total;
+    }
+
+    private static boolean isWeekday(LocalDate day) {
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 }
