@@ -13,10 +13,13 @@ import reactor.core.publisher.Flux;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -38,8 +41,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Import(GenerousTimeout.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
+@ActiveProfiles("local")
 class GatewayTests {
 
     private static final int LIMIT = 64 * 1024;
@@ -53,8 +58,12 @@ class GatewayTests {
     @Autowired
     WebTestClient client;
 
+    @LocalServerPort
+    int port;
+
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) throws IOException {
+        registry.add("spring.data.mongodb.uri", () -> InMemoryMongo.uri("gateway-tests"));
         registry.add("INTAKE_URI", intake::baseUrl);
         registry.add("TRIAGE_URI", triage::baseUrl);
         int closedPort = closedPort();
@@ -71,6 +80,7 @@ class GatewayTests {
 
         client.post().uri("/api/enquiries")
                 .header("X-Request-Id", "test-request-1")
+                .header("X-Api-Key", Demo.PORTAL_KEY)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"channel\":\"portal\",\"text\":\"When is the pension paid?\"}")
                 .exchange()
@@ -82,20 +92,27 @@ class GatewayTests {
         intake.verify(postRequestedFor(urlEqualTo("/api/enquiries"))
                 .withRequestBody(equalToJson("{\"channel\":\"portal\",\"text\":\"When is the pension paid?\"}"))
                 .withHeader("X-Request-Id", equalTo("test-request-1"))
-                .withHeader("X-Forwarded-For", matching(".+")));
+                .withHeader("X-Forwarded-For", matching(".+"))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .withoutHeader("X-Api-Key"));
     }
 
     @Test
     void shouldProxyACaseLookupToTriage() {
         triage.stubFor(get("/api/cases/c-42").willReturn(okJson("{\"caseId\":\"c-42\",\"status\":\"OPEN\"}")));
 
+        String token = Demo.token(client, port, "supervisor");
+
         client.get().uri("/api/cases/c-42")
+                .headers(headers -> headers.setBearerAuth(token))
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().exists("X-Request-Id")
                 .expectBody().json("{\"caseId\":\"c-42\",\"status\":\"OPEN\"}");
 
-        triage.verify(getRequestedFor(urlEqualTo("/api/cases/c-42")).withHeader("X-Request-Id", matching(".+")));
+        triage.verify(getRequestedFor(urlEqualTo("/api/cases/c-42"))
+                .withHeader("X-Request-Id", matching(".+"))
+                .withHeader("Authorization", equalTo("Bearer " + token)));
     }
 
     @Test
@@ -106,6 +123,7 @@ class GatewayTests {
                 .withBody("{\"title\":\"Not Found\",\"status\":404,\"detail\":\"No case missing.\"}")));
 
         client.get().uri("/api/cases/missing")
+                .headers(headers -> headers.setBearerAuth(Demo.token(client, port, "supervisor")))
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.detail").isEqualTo("No case missing.");
@@ -149,6 +167,7 @@ class GatewayTests {
         intake.stubFor(post("/api/enquiries").willReturn(aResponse().withStatus(202)));
 
         EntityExchangeResult<byte[]> result = client.post().uri("/api/enquiries")
+                .header("X-Api-Key", Demo.PORTAL_KEY)
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .body(BodyInserters.fromDataBuffers(chunks(4, 1024)))
                 .exchange()
@@ -163,9 +182,11 @@ class GatewayTests {
 
     @Test
     void shouldAnswerQuicklyWithAProblemNamingTheServiceThatIsDown() {
+        String token = Demo.token(client, port, "editor");
         long started = System.nanoTime();
 
         client.get().uri("/api/qa/items?series=pensions")
+                .headers(headers -> headers.setBearerAuth(token))
                 .exchange()
                 .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -183,6 +204,7 @@ class GatewayTests {
     @Test
     void shouldAnswerAnUnknownPathWithAProblem() {
         client.get().uri("/api/nowhere")
+                .headers(headers -> headers.setBearerAuth(Demo.token(client, port, "admin")))
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -197,6 +219,7 @@ class GatewayTests {
     @Test
     void shouldNotServeTheFallbackAsAPathOfItsOwn() {
         client.get().uri("/fallback/intake")
+                .headers(headers -> headers.setBearerAuth(Demo.token(client, port, "admin")))
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -216,6 +239,45 @@ class GatewayTests {
                 .value(metrics -> assertThat(metrics)
                         .contains("application=\"gateway\"")
                         .contains("resilience4j_circuitbreaker_state"));
+    }
+
+    @Test
+    void shouldSendSecurityHeadersOnEveryResponse() {
+        triage.stubFor(get("/api/cases/c-7").willReturn(okJson("{\"caseId\":\"c-7\"}")));
+
+        client.get().uri("/api/cases/c-7")
+                .headers(headers -> headers.setBearerAuth(Demo.token(client, port, "admin")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().value("Content-Security-Policy",
+                        csp -> assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"))
+                .expectHeader().doesNotExist("Strict-Transport-Security");
+
+        client.get().uri("/api/cases/c-7")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("X-Frame-Options", "DENY");
+    }
+
+    @Test
+    void shouldAllowCrossOriginCallsOnlyFromTheConfiguredOrigins() {
+        client.options().uri("/api/cases")
+                .header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:3000");
+
+        client.options().uri("/api/cases")
+                .header("Origin", "https://elsewhere.example")
+                .header("Access-Control-Request-Method", "GET")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
     }
 
     private static Flux<DataBuffer> chunks(int count, int size) {

@@ -1,5 +1,9 @@
 package org.enquirytriage.gateway.problem;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -10,6 +14,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -37,10 +44,13 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
     }
 
     private static ProblemDetail problemFor(ServerWebExchange exchange, Throwable ex) {
+        if (ex instanceof WebExchangeBindException invalid) {
+            return invalidFields(invalid);
+        }
         if (ex instanceof ErrorResponse error) {
             exchange.getResponse().getHeaders().addAll(error.getHeaders());
             ProblemDetail problem = error.getBody();
-            if (problem.getStatus() == HttpStatus.NOT_FOUND.value()) {
+            if (problem.getStatus() == HttpStatus.NOT_FOUND.value() && isNoHandler(ex)) {
                 problem.setDetail("The gateway has no route for " + exchange.getRequest().getPath().value() + ".");
             }
             return problem;
@@ -49,5 +59,24 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
                 exchange.getRequest().getPath(), ex);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The gateway failed to handle the request.");
+    }
+
+    private static boolean isNoHandler(Throwable ex) {
+        return ex instanceof NoResourceFoundException
+                || ex instanceof ResponseStatusException notFound && notFound.getReason() == null
+                || ex instanceof ResponseStatusException noHandler
+                        && "No matching handler".equals(noHandler.getReason());
+    }
+
+    private static ProblemDetail invalidFields(WebExchangeBindException invalid) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        invalid.getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
+        String detail = errors.entrySet().stream()
+                .map(error -> error.getKey() + " " + error.getValue())
+                .collect(Collectors.joining("; ", "Invalid request: ", "."));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid Request");
+        problem.setProperty("errors", errors);
+        return problem;
     }
 }

@@ -1,0 +1,74 @@
+package org.enquirytriage.gateway.security;
+
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
+import java.util.Map;
+
+import com.nimbusds.jwt.JWTParser;
+import reactor.core.publisher.Mono;
+
+import org.enquirytriage.security.Role;
+import org.enquirytriage.security.StaffClaims;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
+import org.springframework.security.oauth2.jwt.SupplierReactiveJwtDecoder;
+
+/**
+ * Verifies a staff bearer token with the decoder of the issuer it names: the gateway's own (its public key) or the
+ * configured OIDC issuer (discovered on first use); any other issuer, and any bearer token that claims the CHANNEL
+ * role (channels authenticate with an API key), is refused.
+ */
+final class GatewayJwtDecoder implements ReactiveJwtDecoder {
+
+    private static final OAuth2TokenValidator<Jwt> NOT_A_CHANNEL = jwt ->
+            StaffClaims.toStaffMember(jwt.getClaims()).has(Role.CHANNEL)
+                    ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                            "Channel adapters authenticate with an API key, not a bearer token", null))
+                    : OAuth2TokenValidatorResult.success();
+
+    private final Map<String, ReactiveJwtDecoder> decodersByIssuer;
+
+    private GatewayJwtDecoder(Map<String, ReactiveJwtDecoder> decodersByIssuer) {
+        this.decodersByIssuer = decodersByIssuer;
+    }
+
+    static GatewayJwtDecoder of(String ownIssuer, RSAPublicKey ownKey, String oidcIssuerUri) {
+        NimbusReactiveJwtDecoder own = NimbusReactiveJwtDecoder.withPublicKey(ownKey).build();
+        own.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(ownIssuer),
+                NOT_A_CHANNEL));
+        if (oidcIssuerUri == null || oidcIssuerUri.isBlank()) {
+            return new GatewayJwtDecoder(Map.of(ownIssuer, own));
+        }
+        ReactiveJwtDecoder oidc = new SupplierReactiveJwtDecoder(() -> {
+            NimbusReactiveJwtDecoder decoder = (NimbusReactiveJwtDecoder) ReactiveJwtDecoders
+                    .fromIssuerLocation(oidcIssuerUri);
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                    JwtValidators.createDefaultWithIssuer(oidcIssuerUri), NOT_A_CHANNEL));
+            return decoder;
+        });
+        return new GatewayJwtDecoder(Map.of(ownIssuer, own, oidcIssuerUri, oidc));
+    }
+
+    @Override
+    public Mono<Jwt> decode(String token) {
+        String issuer;
+        try {
+            issuer = JWTParser.parse(token).getJWTClaimsSet().getIssuer();
+        } catch (ParseException ex) {
+            return Mono.error(new BadJwtException("The token is not a JWT", ex));
+        }
+        ReactiveJwtDecoder decoder = issuer == null ? null : decodersByIssuer.get(issuer);
+        if (decoder == null) {
+            return Mono.error(new BadJwtException("The token's issuer is not trusted"));
+        }
+        return decoder.decode(token);
+    }
+}

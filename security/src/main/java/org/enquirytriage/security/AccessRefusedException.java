@@ -1,0 +1,22 @@
+package org.enquirytriage.security;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Thrown by a controller or service when the caller is authenticated but may not do this (wrong role, another
+ * department's case); answered 403 problem+json with the detail.
+ */
+public class AccessRefusedException extends ErrorResponseException {
+
+    public AccessRefusedException(String detail) {
+        super(HttpStatus.FORBIDDEN, problem(detail), null);
+    }
+
+    private static ProblemDetail problem(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
+        problem.setTitle("Forbidden");
+        return problem;
+    }
+}
