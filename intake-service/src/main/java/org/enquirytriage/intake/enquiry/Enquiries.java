@@ -1,13 +1,18 @@
 package org.enquirytriage.intake.enquiry;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
+import org.enquirytriage.messaging.outbox.OutboxMessage;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import jakarta.annotation.PostConstruct;
@@ -17,6 +22,9 @@ import jakarta.annotation.PostConstruct;
 class Enquiries {
 
     static final String CHANNEL_EXTERNAL_ID_INDEX = "channel_externalId";
+
+    private static final String PROGRESS = "progress";
+    private static final String REVISION = "progress.revision";
 
     private final MongoTemplate mongo;
 
@@ -29,6 +37,10 @@ class Enquiries {
     void ensureIndexes() {
         mongo.indexOps(Enquiry.class).ensureIndex(new Index().named(CHANNEL_EXTERNAL_ID_INDEX)
                 .on("channel", Sort.Direction.ASC).on("externalId", Sort.Direction.ASC).unique());
+        mongo.indexOps(Enquiry.class).ensureIndex(new Index().named("progress_caseId")
+                .on("progress.caseId", Sort.Direction.ASC));
+        mongo.indexOps(Enquiry.class).ensureIndex(new Index().named("channel_receivedAt")
+                .on("channel", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC));
     }
 
     /**
@@ -47,5 +59,51 @@ class Enquiries {
     Optional<Enquiry> findByChannelAndExternalId(String channel, String externalId) {
         return Optional.ofNullable(mongo.findOne(
                 new Query(Criteria.where("channel").is(channel).and("externalId").is(externalId)), Enquiry.class));
+    }
+
+    /** The enquiries whose progress follows a case: its own enquiry and those merged into it. */
+    List<Enquiry> findByCase(String caseId) {
+        return mongo.find(new Query(Criteria.where("progress.caseId").is(caseId)), Enquiry.class);
+    }
+
+    /**
+     * Replaces an enquiry's progress, and adds an event to its outbox in the same write, unless someone changed
+     * the progress since it was read.
+     *
+     * @return whether it was replaced; {@code false} means read again and retry
+     */
+    boolean replaceProgress(Enquiry read, Progress next, OutboxMessage event) {
+        Criteria unchanged = read.progress().revision() == null ? Criteria.where(REVISION).exists(false)
+                : Criteria.where(REVISION).is(read.progress().revision());
+        Update update = new Update().set(PROGRESS, next);
+        if (event != null) {
+            update.push("outbox", event);
+        }
+        return mongo.updateFirst(new Query(Criteria.where("_id").is(read.id()).andOperator(unchanged)), update,
+                Enquiry.class).getModifiedCount() == 1;
+    }
+
+    /**
+     * The enquiries of a channel received in a time range, newest first.
+     *
+     * @param detail the name of a channel detail to filter on, with {@code detailValues}; {@code null} for none
+     * @param statuses the statuses to find; empty for all
+     */
+    List<Enquiry> find(String channel, String detail, Collection<String> detailValues,
+            Collection<EnquiryStatus> statuses, Instant from, Instant to, int limit) {
+        Criteria criteria = Criteria.where("channel").is(channel).and("receivedAt").gte(from).lte(to);
+        if (detail != null && !detailValues.isEmpty()) {
+            criteria = criteria.and("details." + detail).in(detailValues);
+        }
+        if (!statuses.isEmpty()) {
+            criteria = criteria.and("progress.status").in(statuses.stream().map(Enum::name).toList());
+        }
+        return mongo.find(new Query(criteria).with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(limit),
+                Enquiry.class);
+    }
+
+    List<Enquiry> findByIds(String channel, List<String> ids) {
+        return mongo.find(new Query(Criteria.where("channel").is(channel).and("_id").in(ids))
+                .with(Sort.by(Sort.Direction.DESC, "receivedAt")), Enquiry.class);
     }
 }

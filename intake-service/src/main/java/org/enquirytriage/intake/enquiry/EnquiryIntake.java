@@ -2,16 +2,20 @@ package org.enquirytriage.intake.enquiry;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.enquirytriage.events.EnquiryLocation;
 import org.enquirytriage.events.EnquiryReceived;
+import org.enquirytriage.events.Satisfaction;
+import org.enquirytriage.events.SatisfactionRated;
+import org.enquirytriage.intake.outbox.EventRelay;
 import org.enquirytriage.intake.text.PersonalDataMasker;
 import org.enquirytriage.intake.text.TextNormaliser;
 import org.enquirytriage.messaging.CloudEventCodec;
-import org.enquirytriage.messaging.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -19,26 +23,32 @@ import org.springframework.stereotype.Service;
 
 /**
  * Receives enquiries: normalises and masks them, stores each channel's message once together with its
- * {@link EnquiryReceived} event, and has the event relayed; answers a repeat with what the first request got.
+ * {@link EnquiryReceived} event, and has the event relayed; answers a repeat with what the first request got. Also
+ * shows the citizen where their enquiry stands and takes their rating of the answer.
  */
 @Service
 public class EnquiryIntake {
 
     private static final Logger log = LoggerFactory.getLogger(EnquiryIntake.class);
 
+    /** The longest comment a citizen may give with a rating. */
+    public static final int MAX_COMMENT_LENGTH = 500;
+
+    private static final int MAX_ATTEMPTS = 5;
+
     private final Enquiries enquiries;
     private final CitizenKeys citizenKeys;
     private final TrackingTokens trackingTokens;
     private final CloudEventCodec codec;
-    private final OutboxRelay outboxRelay;
+    private final EventRelay relay;
 
     EnquiryIntake(Enquiries enquiries, CitizenKeys citizenKeys, TrackingTokens trackingTokens, CloudEventCodec codec,
-            OutboxRelay outboxRelay) {
+            EventRelay relay) {
         this.enquiries = enquiries;
         this.citizenKeys = citizenKeys;
         this.trackingTokens = trackingTokens;
         this.codec = codec;
-        this.outboxRelay = outboxRelay;
+        this.relay = relay;
     }
 
     /**
@@ -55,17 +65,70 @@ public class EnquiryIntake {
             return enquiries.findByChannelAndExternalId(request.channel(), request.externalId())
                     .map(this::repeated).orElseThrow(() -> e);
         }
-        outboxRelay.relay(Enquiry.COLLECTION, enquiry.id());
+        relay.relay(Enquiry.COLLECTION, enquiry.id());
         log.info("Enquiry {} received from channel {} as {}", enquiry.id(), enquiry.channel(), enquiry.externalId());
         return new Receipt(enquiry.id(), enquiry.restricted().trackingToken(), enquiry.progress().status(), true);
     }
 
     /** The status of an enquiry for whoever holds its tracking token; empty for a wrong token or an unknown id. */
     public Optional<StatusView> status(String enquiryId, String trackingToken) {
+        return withToken(enquiryId, trackingToken).map(StatusView::of);
+    }
+
+    /** A stored enquiry, for the channels that show or answer it. */
+    public Optional<Enquiry> find(String enquiryId) {
+        return enquiries.findById(enquiryId);
+    }
+
+    /** The enquiries of a channel received in a time range, newest first (see {@link Enquiries#find}). */
+    public List<Enquiry> find(String channel, String detail, Collection<String> detailValues,
+            Collection<EnquiryStatus> statuses, Instant from, Instant to, int limit) {
+        return enquiries.find(channel, detail, detailValues, statuses, from, to, limit);
+    }
+
+    /** The enquiries of a channel with these ids, newest first. */
+    public List<Enquiry> find(String channel, List<String> ids) {
+        return enquiries.findByIds(channel, ids);
+    }
+
+    /**
+     * Records the citizen's rating of the answer and publishes {@link SatisfactionRated} for the case, in the same
+     * write; a citizen rates once, and only an answered enquiry.
+     *
+     * @return the status with the rating; empty for a wrong token or an unknown id
+     * @throws RatingRefusedException when the enquiry has no answer yet or was rated already
+     */
+    public Optional<StatusView> rate(String enquiryId, String trackingToken, Satisfaction rating, String comment) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<Enquiry> found = withToken(enquiryId, trackingToken);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Enquiry enquiry = found.get();
+            Progress progress = enquiry.progress();
+            if (progress.satisfaction() != null) {
+                throw new RatingRefusedException("Enquiry " + enquiryId + " has been rated already.");
+            }
+            if (progress.answer() == null || progress.caseId() == null) {
+                throw new RatingRefusedException("Enquiry " + enquiryId + " has no answer to rate yet.");
+            }
+            Instant now = now();
+            String masked = PersonalDataMasker.mask(emptyToNull(TextNormaliser.normalise(comment)));
+            SatisfactionRated rated = new SatisfactionRated(UUID.randomUUID().toString(), now, progress.caseId(),
+                    enquiryId, rating, masked);
+            Progress next = progress.withSatisfaction(new Progress.Rating(rating, masked, now)).changedAt(now);
+            if (enquiries.replaceProgress(enquiry, next, codec.toOutbox(rated))) {
+                relay.relay(Enquiry.COLLECTION, enquiryId);
+                log.info("Enquiry {} rated {}", enquiryId, rating);
+                return enquiries.findById(enquiryId).map(StatusView::of);
+            }
+        }
+        throw new IllegalStateException("Enquiry " + enquiryId + " kept changing while it was being rated");
+    }
+
+    private Optional<Enquiry> withToken(String enquiryId, String trackingToken) {
         return enquiries.findById(enquiryId)
-                .filter(enquiry -> TrackingTokens.matches(enquiry.restricted().trackingToken(), trackingToken))
-                .map(enquiry -> new StatusView(enquiry.id(), enquiry.progress().status(), enquiry.channel(),
-                        enquiry.receivedAt()));
+                .filter(enquiry -> TrackingTokens.matches(enquiry.restricted().trackingToken(), trackingToken));
     }
 
     private Receipt repeated(Enquiry existing) {
@@ -77,18 +140,19 @@ public class EnquiryIntake {
 
     private Enquiry newEnquiry(NewEnquiry request) {
         String id = UUID.randomUUID().toString();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = now();
         String subject = PersonalDataMasker.mask(emptyToNull(TextNormaliser.normalise(request.subject())));
         String text = PersonalDataMasker.mask(TextNormaliser.normalise(request.text()));
         EnquiryLocation location = normalise(request.location());
         List<String> attachments = request.attachments() == null ? List.of() : List.copyOf(request.attachments());
+        Map<String, String> details = request.details() == null ? Map.of() : Map.copyOf(request.details());
         String citizenKey = citizenKeys.of(request.contact());
         EnquiryReceived received = new EnquiryReceived(UUID.randomUUID().toString(), now, id, request.channel(),
                 request.externalId(), subject, text, request.writtenAt(), citizenKey, location, attachments);
         return new Enquiry(id, request.channel(), request.externalId(), subject, text, request.writtenAt(), now,
-                location, attachments, citizenKey,
+                location, attachments, citizenKey, details,
                 new Enquiry.Restricted(trackingTokens.issue(), request.subject(), request.text(), request.contact()),
-                new Enquiry.Progress(EnquiryStatus.RECEIVED, now), List.of(codec.toOutbox(received)));
+                Progress.received(now), List.of(codec.toOutbox(received)));
     }
 
     private static EnquiryLocation normalise(EnquiryLocation location) {
@@ -96,8 +160,12 @@ public class EnquiryIntake {
             return null;
         }
         return new EnquiryLocation(emptyToNull(TextNormaliser.normalise(location.regionCode())),
-                emptyToNull(TextNormaliser.normalise(location.address())), location.latitude(),
-                location.longitude());
+                PersonalDataMasker.mask(emptyToNull(TextNormaliser.normalise(location.address()))),
+                location.latitude(), location.longitude());
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static String emptyToNull(String text) {

@@ -4,5 +4,22 @@ package org.enquirytriage.intake.enquiry;
 public enum EnquiryStatus {
 
     /** Intake has it and has passed it on for triage. */
-    RECEIVED
+    RECEIVED,
+
+    /** A department has its case (also after a transfer, an extension or a reopening). */
+    OPEN,
+
+    /** The department has answered; the citizen may rate the answer. */
+    ANSWERED,
+
+    /** The case is resolved. */
+    RESOLVED,
+
+    /** The case is closed. */
+    CLOSED;
+
+    /** Whether Open311 calls it {@code closed}: nothing more will be done. */
+    public boolean isFinished() {
+        return this == RESOLVED || this == CLOSED;
+    }
 }

@@ -12,7 +12,14 @@ import java.util.regex.Pattern;
  * <li>bank card numbers, 13 to 19 digits passing the Luhn check, keep their last 4 digits;</li>
  * <li>mainland mobile numbers ({@code 1[3-9]} and 9 more digits, with or without {@code +86}, spaces or dashes)
  * keep their first 3 and last 4 digits: {@code 138****5678};</li>
- * <li>landline numbers with an area code ({@code 0731-88881234}, {@code (010) 6552 1234}) keep the area code.</li>
+ * <li>landline numbers with an area code ({@code 0731-88881234}, {@code (010) 6552 1234}, {@code （010）65521234})
+ * keep the area code;</li>
+ * <li>a name the writer gives for themself keeps its first character: {@code 我叫张三} becomes {@code 我叫张*},
+ * {@code 姓名：王小五} becomes {@code 姓名：王**}. After a plain introduction ({@code 我叫}, {@code 我的名字是},
+ * {@code 姓名：}, {@code 联系人：}) two to four Chinese characters up to the next punctuation are taken as the name.
+ * After {@code 本人} or {@code 我是}, which as often start an ordinary sentence ({@code 本人每天路过…}), only a
+ * common surname followed by one or two characters and then punctuation, the end or a word such as {@code 电话} is
+ * taken as a name.</li>
  * </ul>
  * Separators inside a masked number are dropped. A run of digits that fits none of these (an 18-digit number with
  * a wrong check digit, a 7-digit number without an area code) is left as it is.
@@ -33,7 +40,28 @@ public final class PersonalDataMasker {
             "(?<![\\d+])((?:\\+|00)?86[- ]?)?(1[3-9](?:[- ]?\\d){9})(?!\\d)");
 
     private static final Pattern LANDLINE = Pattern.compile(
-            "(?<![\\d+])(\\(0\\d{2,3}\\) ?|0\\d{2,3}[- ]?)(\\d{3,4}[- ]?\\d{4})(?!\\d)");
+            "(?<![\\d+])([(（]0\\d{2,3}[)）] ?|0\\d{2,3}[- ]?)(\\d{3,4}[- ]?\\d{4})(?!\\d)");
+
+    /** What may follow a name: punctuation, a space, the end, or the start of the next thing the writer says. */
+    private static final String AFTER_NAME = "(?=[\\s，。,.;；:：!！?？、()（）]|$|电话|手机|联系|身份证|家住|住在|今年|现在|现住|男|女|先生|女士)";
+
+    private static final Pattern INTRODUCED_NAME = Pattern.compile(
+            "(我叫|我名叫|我的名字叫|我的名字是|本人姓名[是为:：]? ?|姓名[是为:：]? ?|名字[是:：] ?|联系人[是:：]? ?)"
+                    + "(\\p{IsHan}{2,4}?)" + AFTER_NAME);
+
+    private static final Pattern INTRODUCED_NAME_RUNNING_ON = Pattern.compile(
+            "(我叫|我名叫|我的名字叫|我的名字是|本人姓名[是为:：]? ?|姓名[是为:：]? ?|名字[是:：] ?|联系人[是:：]? ?)"
+                    + "(\\p{IsHan}{2})");
+
+    private static final String COMMON_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董"
+            + "袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵"
+            + "万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪"
+            + "梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚"
+            + "娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
+
+    private static final Pattern SELF_NAMED = Pattern.compile(
+            "(本人|我是)((?:欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|[" + COMMON_SURNAMES + "])\\p{IsHan}{1,2}?)"
+                    + AFTER_NAME);
 
     private static final int[] ID_CARD_WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
@@ -58,7 +86,18 @@ public final class PersonalDataMasker {
             String prefix = m.group(1) == null ? "" : m.group(1);
             return prefix + digits.substring(0, 3) + stars(4) + digits.substring(7);
         });
-        return replace(LANDLINE, masked, m -> m.group(1) + stars(digits(m.group(2)).length()));
+        masked = replace(LANDLINE, masked, m -> m.group(1) + stars(digits(m.group(2)).length()));
+        masked = replace(INTRODUCED_NAME, masked, m -> m.group(1) + maskName(m.group(2)));
+        masked = replace(INTRODUCED_NAME_RUNNING_ON, masked, m -> m.group(1) + maskName(m.group(2)));
+        return replace(SELF_NAMED, masked, m -> m.group(1) + maskName(m.group(2)));
+    }
+
+    /** A name with everything but its first character masked; a name already masked stays as it is. */
+    private static String maskName(String name) {
+        if (name.indexOf(MASK) >= 0) {
+            return name;
+        }
+        return name.substring(0, 1) + stars(name.length() - 1);
     }
 
     /** Whether an 18-character number is a resident ID-card number by its ISO 7064 MOD 11-2 check character. */

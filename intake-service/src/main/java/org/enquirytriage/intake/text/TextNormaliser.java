@@ -6,8 +6,16 @@ import java.text.Normalizer;
  * Brings text from any channel into one form: Unicode NFKC (full-width letters and digits become ASCII, the
  * ideographic space a plain one), control, format and unpaired surrogate characters removed, every run of
  * whitespace collapsed into one space, and the ends trimmed.
+ * <p>
+ * Chinese full-width punctuation ({@code ，。：；！？（）【】}) is kept as it is, because citizens and staff read
+ * these texts and ASCII punctuation in Chinese prose reads wrongly. It is done by cutting the text at each of these
+ * characters and applying NFKC to the pieces in between only; none of them combines with a neighbour, so the result
+ * is what NFKC gives everywhere else.
  */
 public final class TextNormaliser {
+
+    /** Full-width punctuation that NFKC would turn into ASCII (or that Chinese text uses next to it), kept as it is. */
+    static final String KEPT_PUNCTUATION = "，。：；！？（）【】";
 
     private TextNormaliser() {
     }
@@ -17,7 +25,7 @@ public final class TextNormaliser {
         if (text == null) {
             return null;
         }
-        String composed = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String composed = nfkcKeepingPunctuation(text);
         StringBuilder result = new StringBuilder(composed.length());
         boolean pendingSpace = false;
         for (int i = 0; i < composed.length();) {
@@ -45,6 +53,19 @@ public final class TextNormaliser {
     /** The length of a text as a person counts it: in code points, so that a character outside the BMP is one. */
     public static int length(String text) {
         return text.codePointCount(0, text.length());
+    }
+
+    private static String nfkcKeepingPunctuation(String text) {
+        StringBuilder result = new StringBuilder(text.length());
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (KEPT_PUNCTUATION.indexOf(text.charAt(i)) >= 0) {
+                result.append(Normalizer.normalize(text.substring(start, i), Normalizer.Form.NFKC));
+                result.append(text.charAt(i));
+                start = i + 1;
+            }
+        }
+        return result.append(Normalizer.normalize(text.substring(start), Normalizer.Form.NFKC)).toString();
     }
 
     private static boolean isWhitespace(int codePoint) {

@@ -1,6 +1,5 @@
 package org.enquirytriage.intake.web;
 
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -35,7 +34,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    private static final String TYPE_BASE = "https://enquirytriage.org/problems/";
 
     /** The problem of a request body over the limit, also written by {@link RequestSizeLimitFilter}. */
     static ProblemDetail tooLarge(long limit) {
@@ -48,8 +46,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> fieldErrors = ex.getBindingResult().getFieldErrors().stream()
                 .sorted(Comparator.comparing(FieldError::getField)).toList();
-        List<InvalidField> errors = fieldErrors.stream()
-                .map(error -> new InvalidField(error.getField(), String.valueOf(error.getDefaultMessage())))
+        List<Problems.InvalidField> errors = fieldErrors.stream()
+                .map(error -> new Problems.InvalidField(error.getField(), String.valueOf(error.getDefaultMessage())))
                 .toList();
         String fields = fieldErrors.stream()
                 .map(error -> error.getField() + " " + error.getDefaultMessage())
@@ -103,7 +101,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid Request",
                     "The field " + field + " has a value of the wrong type or form" + at(mapping.getLocation())
                             + ".");
-            problem.setProperty("errors", List.of(new InvalidField(field, "has the wrong type or form")));
+            problem.setProperty("errors", List.of(new Problems.InvalidField(field, "has the wrong type or form")));
             return problem;
         }
         if (mapping != null) {
@@ -125,24 +123,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The request body could not be read as JSON.");
     }
 
-    /** One field of a request that breaks a rule, listed in a problem's {@code errors}. */
-    record InvalidField(String field, String message) {
-    }
-
     private static String path(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : references) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            }
-            else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+        return Problems.path(references);
     }
 
     private static String at(JsonLocation location) {
@@ -153,10 +135,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setTitle(title);
-        return problem;
+        return Problems.of(status, type, title, detail);
     }
 
     private static <T extends Throwable> T causeOfType(Throwable error, Class<T> type) {

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import org.enquirytriage.intake.config.IntakeProperties;
 import org.springframework.core.Ordered;
@@ -27,34 +28,42 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Refuses a request body larger than {@code intake.max-request-bytes} with 413 problem+json: at once when the
- * declared Content-Length is too large, and, for a body streamed without one, by counting the bytes as they are
- * read and failing the read past the limit ({@link ProblemHandler} answers that failure with the same 413).
+ * Refuses a request body larger than {@code intake.max-request-bytes} ({@code intake.batch.max-request-bytes} for the
+ * batch endpoints) with 413 problem+json: at once when the declared Content-Length is too large, and, for a body
+ * streamed without one, by counting the bytes as they are read and failing the read past the limit
+ * ({@link ProblemHandler} answers that failure with the same 413).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
+    /** The endpoints that take many enquiries at once, and so a larger body. */
+    static final Set<String> BATCH_PATHS = Set.of("/api/enquiries/batch", "/api/channels/hotline/work-orders");
+
     private final long maxBytes;
+    private final long maxBatchBytes;
     private final ObjectMapper objectMapper;
 
     RequestSizeLimitFilter(IntakeProperties properties, ObjectMapper objectMapper) {
         this.maxBytes = properties.maxRequestBytes().toBytes();
+        this.maxBatchBytes = properties.batch().maxRequestBytes().toBytes();
         this.objectMapper = objectMapper;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            refuse(request, response);
+        long limit = BATCH_PATHS.contains(request.getRequestURI()) ? maxBatchBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
+            refuse(request, response, limit);
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemHandler.tooLarge(maxBytes);
+    private void refuse(HttpServletRequest request, HttpServletResponse response, long limit)
+            throws IOException {
+        ProblemDetail problem = ProblemHandler.tooLarge(limit);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -43,6 +43,6 @@ class CitizenKeysTests {
     }
 
     private static CitizenKeys keys(String secret) {
-        return new CitizenKeys(new IntakeProperties(10_000, DataSize.ofKilobytes(64), secret));
+        return new CitizenKeys(IntakeProperties.of(10_000, DataSize.ofKilobytes(64), secret));
     }
 }

@@ -67,6 +67,31 @@ class PersonalDataMaskerTests {
     }
 
     @Test
+    void shouldMaskALandlineInFullWidthParentheses() {
+        assertThat(PersonalDataMasker.mask("请拨打（010）65521234")).isEqualTo("请拨打（010）********");
+    }
+
+    @Test
+    void shouldMaskANameTheWriterGivesForThemself() {
+        assertThat(PersonalDataMasker.mask("我叫张三，住在A3区")).isEqualTo("我叫张*，住在A3区");
+        assertThat(PersonalDataMasker.mask("本人李四，电话138****5678")).isEqualTo("本人李*，电话138****5678");
+        assertThat(PersonalDataMasker.mask("姓名：王五 地址：A市")).isEqualTo("姓名：王* 地址：A市");
+        assertThat(PersonalDataMasker.mask("姓名:欧阳小明。")).isEqualTo("姓名:欧***。");
+        assertThat(PersonalDataMasker.mask("联系人：赵六手机号见附件")).isEqualTo("联系人：赵*手机号见附件");
+        assertThat(PersonalDataMasker.mask("我是陈小红，家住B区")).isEqualTo("我是陈**，家住B区");
+        assertThat(PersonalDataMasker.mask("我叫刘德华今年五十岁")).isEqualTo("我叫刘**今年五十岁");
+    }
+
+    @Test
+    void shouldLeaveSentencesThatOnlyStartLikeAName() {
+        String[] sentences = { "本人每天路过的梅峰河恶臭难闻。", "本人高度关注此事！", "我是一名退休教师，想咨询养老金。",
+            "本人于2020年购房，至今未交房。", "我是外地户口，能否办理居住证？" };
+        for (String sentence : sentences) {
+            assertThat(PersonalDataMasker.mask(sentence)).isEqualTo(sentence);
+        }
+    }
+
+    @Test
     void shouldLeaveNullAsNull() {
         assertThat(PersonalDataMasker.mask(null)).isNull();
     }

@@ -8,8 +8,25 @@ class TextNormaliserTests {
 
     @Test
     void shouldTurnFullWidthLettersDigitsAndSpacesIntoPlainOnes() {
-        assertThat(TextNormaliser.normalise("ＡＢＣ　１３８１２３４５６７８，请回电"))
-                .isEqualTo("ABC 13812345678,请回电");
+        assertThat(TextNormaliser.normalise("ＡＢＣ　１３８１２３４５６７８ｘ％＃"))
+                .isEqualTo("ABC 13812345678x%#");
+    }
+
+    @Test
+    void shouldKeepChineseFullWidthPunctuation() {
+        assertThat(TextNormaliser.normalise("路灯坏了，请修！为什么？（急）【投诉】时间：今晚；谢谢。"))
+                .isEqualTo("路灯坏了，请修！为什么？（急）【投诉】时间：今晚；谢谢。");
+    }
+
+    @Test
+    void shouldNormaliseWhatStandsBetweenKeptPunctuation() {
+        assertThat(TextNormaliser.normalise("电话：１３８１２３４５６７８，房号（１３０２）\u2160"))
+                .isEqualTo("电话：13812345678，房号（1302）I");
+    }
+
+    @Test
+    void shouldComposeDecomposedCharactersNextToKeptPunctuation() {
+        assertThat(TextNormaliser.normalise("Cafe\u0301，ﬁ")).isEqualTo("Café，fi");
     }
 
     @Test

@@ -2,15 +2,20 @@ package org.enquirytriage.intake.enquiry.web;
 
 import java.net.URI;
 
+import org.enquirytriage.events.Satisfaction;
 import org.enquirytriage.intake.config.IntakeProperties;
 import org.enquirytriage.intake.enquiry.EnquiryIntake;
 import org.enquirytriage.intake.enquiry.EnquiryStatus;
+import org.enquirytriage.intake.enquiry.RatingRefusedException;
 import org.enquirytriage.intake.enquiry.Receipt;
 import org.enquirytriage.intake.enquiry.StatusView;
+import org.enquirytriage.intake.web.ChannelAccess;
+import org.enquirytriage.security.StaffMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,21 +27,28 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import jakarta.validation.Valid;
+import com.fasterxml.jackson.databind.JsonNode;
 
-/** Takes enquiries from channels and answers citizens' status lookups. */
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Takes enquiries from channels, one or a batch, and answers citizens' status lookups and ratings. */
 @RestController
 @RequestMapping("/api/enquiries")
 class EnquiryController {
 
     private static final URI NOT_FOUND_TYPE = URI.create("https://enquirytriage.org/problems/enquiry-not-found");
+    private static final URI RATING_REFUSED_TYPE = URI.create("https://enquirytriage.org/problems/rating-refused");
 
     private final EnquiryIntake intake;
     private final EnquiryTextValidator textValidator;
+    private final EnquiryBatch batch;
 
-    EnquiryController(EnquiryIntake intake, IntakeProperties properties) {
+    EnquiryController(EnquiryIntake intake, IntakeProperties properties, EnquiryBatch batch) {
         this.intake = intake;
         this.textValidator = new EnquiryTextValidator(properties.maxTextLength());
+        this.batch = batch;
     }
 
     @InitBinder("enquiryRequest")
@@ -46,26 +58,60 @@ class EnquiryController {
 
     /** 202 with a new enquiry's id and tracking token; 200 with the same for a repeat of a message. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ReceiptResponse> receive(@Valid @RequestBody EnquiryRequest enquiryRequest) {
+    ResponseEntity<ReceiptResponse> receive(@Valid @RequestBody EnquiryRequest enquiryRequest,
+            @AuthenticationPrincipal StaffMember caller) {
+        ChannelAccess.requireMayPostAs(caller, enquiryRequest.channel());
         Receipt receipt = intake.receive(enquiryRequest.toNewEnquiry());
         URI location = URI.create("/api/enquiries/" + receipt.enquiryId() + "/status");
         return ResponseEntity.status(receipt.created() ? HttpStatus.ACCEPTED : HttpStatus.OK).location(location)
                 .body(new ReceiptResponse(receipt.enquiryId(), receipt.trackingToken(), receipt.status()));
     }
 
+    /**
+     * A JSON array of enquiries, each as {@code POST /api/enquiries} takes it; every item is answered on its own
+     * (accepted, duplicate or rejected with the problem), and good items are kept even when others are bad.
+     */
+    @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    EnquiryBatch.Result receiveBatch(@RequestBody JsonNode items, @AuthenticationPrincipal StaffMember caller) {
+        return batch.receive(items, caller);
+    }
+
     /** The status of an enquiry; the same 404 for an unknown id and a wrong token, so neither can be probed. */
     @GetMapping("/{id}/status")
     StatusView status(@PathVariable String id, @RequestParam String token) {
-        return intake.status(id, token).orElseThrow(() -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    "No enquiry " + id + " with this tracking token.");
-            problem.setType(NOT_FOUND_TYPE);
-            problem.setTitle("Enquiry Not Found");
-            return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
-        });
+        return intake.status(id, token).orElseThrow(() -> notFound(id));
+    }
+
+    /** The citizen rates the answer, once it has been answered; a second rating is refused with 409. */
+    @PostMapping(path = "/{id}/satisfaction", consumes = MediaType.APPLICATION_JSON_VALUE)
+    StatusView rate(@PathVariable String id, @RequestParam String token,
+            @Valid @RequestBody RatingRequest ratingRequest) {
+        try {
+            return intake.rate(id, token, ratingRequest.rating(), ratingRequest.comment())
+                    .orElseThrow(() -> notFound(id));
+        }
+        catch (RatingRefusedException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+            problem.setType(RATING_REFUSED_TYPE);
+            problem.setTitle("Rating Refused");
+            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, e);
+        }
+    }
+
+    private static ErrorResponseException notFound(String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No enquiry " + id + " with this tracking token.");
+        problem.setType(NOT_FOUND_TYPE);
+        problem.setTitle("Enquiry Not Found");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 
     /** What a channel is told about the enquiry it sent. */
     record ReceiptResponse(String enquiryId, String trackingToken, EnquiryStatus status) {
+    }
+
+    /** The citizen's rating of the answer. */
+    record RatingRequest(@NotNull Satisfaction rating,
+            @Size(max = EnquiryIntake.MAX_COMMENT_LENGTH) String comment) {
     }
 }

@@ -17,15 +17,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.Optional;
 
+import org.enquirytriage.intake.config.IntakeConfiguration;
 import org.enquirytriage.intake.config.IntakeProperties;
 import org.enquirytriage.intake.enquiry.EnquiryIntake;
 import org.enquirytriage.intake.enquiry.EnquiryStatus;
 import org.enquirytriage.intake.enquiry.Receipt;
 import org.enquirytriage.intake.enquiry.StatusView;
+import org.enquirytriage.security.test.StaffAuthentication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,6 +36,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(EnquiryController.class)
 @EnableConfigurationProperties(IntakeProperties.class)
+@Import({ IntakeConfiguration.class, EnquiryBatch.class })
 class EnquiryControllerTests {
 
     private static final String ID = "7d3f0a52-2c41-4f3e-9a53-0f0c7c1d2e10";
@@ -162,21 +166,24 @@ class EnquiryControllerTests {
     }
 
     @Test
-    void shouldAnswerAnUnknownRouteWith404() throws Exception {
-        expectProblem(mvc.perform(get("/api/nothing-here")), 404);
+    void shouldAnswerAnUnknownRouteWith404ToStaffAnd401ToAnyoneElse() throws Exception {
+        expectProblem(mvc.perform(get("/api/nothing-here").with(StaffAuthentication.as(StaffAuthentication.admin()))),
+                404);
+        expectProblem(mvc.perform(get("/api/nothing-here")), 401);
     }
 
     @Test
     void shouldShowTheStatusToTheHolderOfTheToken() throws Exception {
         Instant receivedAt = Instant.parse("2026-03-02T01:30:00Z");
         given(intake.status(ID, "tok")).willReturn(
-                Optional.of(new StatusView(ID, EnquiryStatus.RECEIVED, "portal", receivedAt)));
+                Optional.of(new StatusView(ID, EnquiryStatus.RECEIVED, "portal", receivedAt, receivedAt, null, null,
+                        null, null, null, null)));
 
         mvc.perform(get("/api/enquiries/{id}/status", ID).param("token", "tok"))
                 .andExpect(status().isOk())
                 .andExpect(content().json("""
                         {"enquiryId": "%s", "status": "RECEIVED", "channel": "portal",
-                         "receivedAt": "2026-03-02T01:30:00Z"}""".formatted(ID), true));
+                         "receivedAt": "2026-03-02T01:30:00Z", "updatedAt": "2026-03-02T01:30:00Z"}""".formatted(ID), true));
     }
 
     @Test

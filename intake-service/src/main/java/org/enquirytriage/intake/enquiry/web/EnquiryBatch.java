@@ -1,0 +1,136 @@
+package org.enquirytriage.intake.enquiry.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.enquirytriage.intake.config.IntakeProperties;
+import org.enquirytriage.intake.enquiry.EnquiryIntake;
+import org.enquirytriage.intake.enquiry.Receipt;
+import org.enquirytriage.intake.web.ChannelAccess;
+import org.enquirytriage.intake.web.Problems;
+import org.enquirytriage.security.StaffMember;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.Validator;
+import org.springframework.web.ErrorResponseException;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Receives a batch of enquiries item by item: each is read, checked and received on its own, so that one bad item
+ * costs only itself.
+ */
+@Component
+class EnquiryBatch {
+
+    private final EnquiryIntake intake;
+    private final ObjectMapper objectMapper;
+    private final Validator validator;
+    private final EnquiryTextValidator textValidator;
+    private final int maxItems;
+
+    EnquiryBatch(EnquiryIntake intake, ObjectMapper objectMapper, Validator validator, IntakeProperties properties) {
+        this.intake = intake;
+        this.objectMapper = objectMapper;
+        this.validator = validator;
+        this.textValidator = new EnquiryTextValidator(properties.maxTextLength());
+        this.maxItems = properties.batch().maxItems();
+    }
+
+    Result receive(JsonNode items, StaffMember caller) {
+        if (items == null || !items.isArray()) {
+            throw badRequest("The request body must be a JSON array of enquiries.");
+        }
+        if (items.isEmpty()) {
+            throw badRequest("The batch is empty: send at least one enquiry.");
+        }
+        if (items.size() > maxItems) {
+            throw badRequest("A batch may have at most " + maxItems + " enquiries, but this one has "
+                    + items.size() + "; split it.");
+        }
+        List<ItemResult> results = new ArrayList<>(items.size());
+        for (int index = 0; index < items.size(); index++) {
+            results.add(receive(index, items.get(index), caller));
+        }
+        return Result.of(results);
+    }
+
+    private ItemResult receive(int index, JsonNode item, StaffMember caller) {
+        if (!item.isObject()) {
+            return ItemResult.rejected(index, Problems.invalid("Item " + index + " must be a JSON object.", List.of()));
+        }
+        EnquiryRequest request;
+        try {
+            request = objectMapper.treeToValue(item, EnquiryRequest.class);
+        }
+        catch (JsonProcessingException | IllegalArgumentException e) {
+            String field = Problems.fieldOf(e);
+            return ItemResult.rejected(index, Problems.invalid("Item " + index + ": the field " + field
+                    + " has a value of the wrong type or form.",
+                    List.of(new Problems.InvalidField(field, "has the wrong type or form"))));
+        }
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(request, "enquiry");
+        validator.validate(request, errors);
+        textValidator.validate(request, errors);
+        if (errors.hasFieldErrors()) {
+            List<FieldError> fieldErrors = errors.getFieldErrors().stream()
+                    .sorted(Comparator.comparing(FieldError::getField)).toList();
+            return ItemResult.rejected(index, Problems.invalid("Item " + index + " has invalid fields: "
+                    + fieldErrors.stream().map(e -> e.getField() + " " + e.getDefaultMessage())
+                            .collect(Collectors.joining("; ")) + ".",
+                    fieldErrors.stream().map(e -> new Problems.InvalidField(e.getField(),
+                            String.valueOf(e.getDefaultMessage()))).toList()));
+        }
+        if (!ChannelAccess.mayPostAs(caller, request.channel())) {
+            return ItemResult.rejected(index, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                    "Item " + index + ": this channel key may not post as channel " + request.channel() + "."));
+        }
+        Receipt receipt = intake.receive(request.toNewEnquiry());
+        return new ItemResult(index, receipt.created() ? ItemStatus.accepted : ItemStatus.duplicate,
+                receipt.enquiryId(), receipt.trackingToken(), null);
+    }
+
+    private static ErrorResponseException badRequest(String detail) {
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(detail, List.of()), null);
+    }
+
+    /** What became of an item. */
+    enum ItemStatus {
+        accepted, duplicate, rejected
+    }
+
+    /**
+     * What became of one item of the batch.
+     *
+     * @param index its place in the array, from 0
+     * @param problem why it was rejected
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ItemResult(int index, ItemStatus status, String enquiryId, String trackingToken, ProblemDetail problem) {
+
+        static ItemResult rejected(int index, ProblemDetail problem) {
+            return new ItemResult(index, ItemStatus.rejected, null, null, problem);
+        }
+    }
+
+    /** The answer to a batch: how many items went which way, and every item in the order sent. */
+    record Result(int accepted, int duplicates, int rejected, List<ItemResult> items) {
+
+        static Result of(List<ItemResult> items) {
+            return new Result(count(items, ItemStatus.accepted), count(items, ItemStatus.duplicate),
+                    count(items, ItemStatus.rejected), items);
+        }
+
+        private static int count(List<ItemResult> items, ItemStatus status) {
+            return (int) items.stream().filter(item -> item.status() == status).count();
+        }
+    }
+}
