@@ -1,0 +1,39 @@
+package org.enquirytriage.classifier;
+
+/**
+ * How the words of an enquiry become features; a model keeps the options it was trained with and reads every text
+ * with them.
+ *
+ * @param words whether to use the words that Lucene's smartcn segmenter finds in the subject and the opening of
+ *        the text (English words lowercased and stemmed)
+ * @param wordChars how many characters of the text the segmenter reads for words: it is by far the slowest step,
+ *        and the opening of a message tells most
+ * @param minCharGram the shortest run of Chinese characters taken as a feature, 0 for none
+ * @param maxCharGram the longest run of Chinese characters taken as a feature
+ * @param subjectWords whether the subject's words count a second time as features of their own
+ * @param subjectChars whether the subject's character runs count a second time as features of their own
+ * @param sublinearTf whether a term's count {@code tf} weighs {@code 1 + ln tf} rather than {@code tf}
+ * @param minDocumentFrequency how many training texts must contain a feature for it to be kept
+ */
+public record FeatureOptions(boolean words, int wordChars, int minCharGram, int maxCharGram,
+        boolean subjectWords, boolean subjectChars, boolean sublinearTf, int minDocumentFrequency) {
+
+    /** The options that measured best on the sample data. */
+    public static final FeatureOptions DEFAULT = new FeatureOptions(true, 0, 1, 3, true, false, true, 2);
+
+    public FeatureOptions {
+        if (wordChars < 0) {
+            throw new IllegalArgumentException("wordChars must not be negative, was " + wordChars);
+        }
+        if (minCharGram < 0 || (minCharGram > 0 && maxCharGram < minCharGram) || maxCharGram > 8) {
+            throw new IllegalArgumentException("char n-grams must satisfy 0 <= min <= max <= 8, was " + minCharGram
+                    + ".." + maxCharGram);
+        }
+        if (!words && minCharGram == 0) {
+            throw new IllegalArgumentException("a model needs words or character n-grams");
+        }
+        if (minDocumentFrequency < 1) {
+            throw new IllegalArgumentException("minDocumentFrequency must be at least 1");
+        }
+    }
+}

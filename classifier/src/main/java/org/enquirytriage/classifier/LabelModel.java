@@ -1,0 +1,453 @@
+package org.enquirytriage.classifier;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A trained linear model for one label (such as kind or topic): the features it reads, one weight vector per class
+ * and the scale that turns scores into calibrated probabilities. Immutable and thread-safe; saved to and loaded
+ * from a compressed file that carries its version, {@code <label>-<yyyy.MM.dd>-<hash>}, whose hash checks the
+ * contents.
+ */
+public final class LabelModel {
+
+    private static final String MAGIC = "enquiry-triage-model";
+    private static final int FORMAT = 1;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
+    private static final int MAX_CLASSES = 1000;
+    private static final int MAX_FEATURES = 50_000_000;
+    private static final long MAX_WEIGHTS = 200_000_000;
+    private static final int DEFAULT_TOP_FEATURES = 5;
+
+    private final String version;
+    private final String label;
+    private final Instant trainedAt;
+    private final int documents;
+    private final FeatureOptions options;
+    private final String[] classes;
+    private final FeatureSpace space;
+    /** Feature-major: the weight of feature f for class c is {@code weights[f * classes + c]}. */
+    private final float[] weights;
+    private final float[] bias;
+    private final double scale;
+    private final TextFeatures features;
+
+    LabelModel(String label, Instant trainedAt, int documents, FeatureOptions options, String[] classes,
+            FeatureSpace space, float[] weights, float[] bias, double scale) {
+        this(null, label, trainedAt, documents, options, classes, space, weights, bias, scale);
+    }
+
+    private LabelModel(String version, String label, Instant trainedAt, int documents, FeatureOptions options,
+            String[] classes, FeatureSpace space, float[] weights, float[] bias, double scale) {
+        if (classes.length < 2) {
+            throw new IllegalArgumentException("a model needs at least two classes, had " + classes.length);
+        }
+        if (weights.length != space.size() * classes.length || bias.length != classes.length) {
+            throw new IllegalArgumentException("weights do not fit " + space.size() + " features and "
+                    + classes.length + " classes");
+        }
+        this.label = label;
+        this.trainedAt = trainedAt;
+        this.documents = documents;
+        this.options = options;
+        this.classes = classes;
+        this.space = space;
+        this.weights = weights;
+        this.bias = bias;
+        this.scale = scale;
+        this.features = new TextFeatures(options);
+        this.version = version == null ? label + "-" + DAY.format(trainedAt) + "-" + hash(body()) : version;
+    }
+
+    /** Such as {@code topic-2026.11.25-3f9a1c0e}. */
+    public String version() {
+        return version;
+    }
+
+    /** The name of the label this model decides, such as {@code kind} or {@code topic}. */
+    public String label() {
+        return label;
+    }
+
+    public List<String> classes() {
+        return List.of(classes);
+    }
+
+    public Instant trainedAt() {
+        return trainedAt;
+    }
+
+    /** How many labelled texts the model was trained on. */
+    public int documents() {
+        return documents;
+    }
+
+    public FeatureOptions options() {
+        return options;
+    }
+
+    /** How many features the model knows. */
+    public int featureCount() {
+        return space.size();
+    }
+
+    /** Decides the label of an enquiry, with the five features that pushed most toward it. */
+    public Prediction predict(String subject, String text) {
+        return predict(subject, text, DEFAULT_TOP_FEATURES);
+    }
+
+    /** Decides the label of an enquiry, with the {@code topFeatures} features that pushed most toward it. */
+    public Prediction predict(String subject, String text, int topFeatures) {
+        return predict(space.vector(features, subject, text), topFeatures);
+    }
+
+    Prediction predict(SparseVector x, int topFeatures) {
+        double[] scores = scores(x);
+        int best = 0;
+        for (int c = 1; c < scores.length; c++) {
+            if (scores[c] > scores[best]) {
+                best = c;
+            }
+        }
+        double[] probabilities = softmax(scores, scale);
+        Integer[] order = new Integer[classes.length];
+        for (int c = 0; c < order.length; c++) {
+            order[c] = c;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(probabilities[b], probabilities[a]));
+        Map<String, Double> ranked = new LinkedHashMap<>();
+        for (int c : order) {
+            ranked.put(classes[c], probabilities[c]);
+        }
+        return new Prediction(classes[best], probabilities[best], ranked, explain(x, best, topFeatures));
+    }
+
+    /** The index of the class with the highest score; what {@link #predict} decides, without the explanation. */
+    int decide(SparseVector x) {
+        double[] scores = scores(x);
+        int best = 0;
+        for (int c = 1; c < scores.length; c++) {
+            if (scores[c] > scores[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    double[] scores(SparseVector x) {
+        return scores(x, weights, bias);
+    }
+
+    /** The score of every class: {@code bias[c] + sum x[f] * weights[f * k + c]}. */
+    static double[] scores(SparseVector x, float[] weights, float[] bias) {
+        int k = bias.length;
+        double[] scores = new double[k];
+        for (int c = 0; c < k; c++) {
+            scores[c] = bias[c];
+        }
+        int[] indices = x.indices();
+        double[] values = x.values();
+        for (int i = 0; i < indices.length; i++) {
+            int offset = indices[i] * k;
+            double value = values[i];
+            for (int c = 0; c < k; c++) {
+                scores[c] += value * weights[offset + c];
+            }
+        }
+        return scores;
+    }
+
+    static double[] softmax(double[] scores, double scale) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double score : scores) {
+            max = Math.max(max, score);
+        }
+        double[] probabilities = new double[scores.length];
+        double sum = 0;
+        for (int c = 0; c < scores.length; c++) {
+            probabilities[c] = Math.exp(scale * (scores[c] - max));
+            sum += probabilities[c];
+        }
+        for (int c = 0; c < scores.length; c++) {
+            probabilities[c] /= sum;
+        }
+        return probabilities;
+    }
+
+    private List<FeatureWeight> explain(SparseVector x, int c, int top) {
+        int k = classes.length;
+        int[] indices = x.indices();
+        double[] values = x.values();
+        int[] best = new int[top];
+        double[] strongest = new double[top];
+        int found = 0;
+        for (int i = 0; i < indices.length; i++) {
+            double contribution = values[i] * weights[indices[i] * k + c];
+            if (contribution <= 0 || (found == top && contribution <= strongest[top - 1])) {
+                continue;
+            }
+            int at = found < top ? found++ : top - 1;
+            while (at > 0 && strongest[at - 1] < contribution) {
+                strongest[at] = strongest[at - 1];
+                best[at] = best[at - 1];
+                at--;
+            }
+            strongest[at] = contribution;
+            best[at] = indices[i];
+        }
+        List<FeatureWeight> features = new ArrayList<>(found);
+        for (int i = 0; i < found; i++) {
+            features.add(new FeatureWeight(FeatureWeight.readable(space.name(best[i])), strongest[i], classes[c]));
+        }
+        return List.copyOf(features);
+    }
+
+    int classIndex(String name) {
+        for (int c = 0; c < classes.length; c++) {
+            if (classes[c].equals(name)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    SparseVector vector(String subject, String text) {
+        return space.vector(features, subject, text);
+    }
+
+    FeatureSpace space() {
+        return space;
+    }
+
+    TextFeatures features() {
+        return features;
+    }
+
+    SparseVector vector(Corpus corpus, int document) {
+        return corpus.vector(document, space);
+    }
+
+    /** Writes the model to a file, replacing it only once the whole model is written. */
+    public void save(Path file) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
+        try {
+            readableByAll(partial);
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                save(out);
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** A temporary file is private to its owner; a model file is read by the service, maybe as another user. */
+    static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    public void save(OutputStream out) throws IOException {
+        byte[] body = body();
+        GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
+        DataOutputStream data = new DataOutputStream(gzip);
+        data.writeUTF(MAGIC);
+        data.writeInt(FORMAT);
+        data.writeUTF(version);
+        data.writeInt(body.length);
+        data.write(body);
+        data.flush();
+        gzip.finish();
+    }
+
+    public static LabelModel load(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in);
+        }
+    }
+
+    /**
+     * Reads a model, checking that it is complete and unchanged since it was written.
+     *
+     * @throws InvalidModelException when the stream holds no such model
+     */
+    public static LabelModel load(InputStream in) throws IOException {
+        byte[] body;
+        String version;
+        try {
+            DataInputStream data = new DataInputStream(new GZIPInputStream(in, 1 << 16));
+            if (!MAGIC.equals(data.readUTF())) {
+                throw new InvalidModelException("not an enquiry-triage model file");
+            }
+            int format = data.readInt();
+            if (format != FORMAT) {
+                throw new InvalidModelException("model format " + format + " is not " + FORMAT);
+            }
+            version = data.readUTF();
+            int length = data.readInt();
+            if (length < 0 || length > Integer.MAX_VALUE - 8) {
+                throw new InvalidModelException("model body of " + length + " bytes");
+            }
+            body = data.readNBytes(length);
+            if (body.length != length || data.read() != -1) {
+                throw new InvalidModelException("model body is not " + length + " bytes long");
+            }
+        }
+        catch (InvalidModelException e) {
+            throw e;
+        }
+        catch (EOFException e) {
+            throw new InvalidModelException("model file ends too early", e);
+        }
+        catch (IOException e) {
+            throw new InvalidModelException("model file is not readable: " + e.getMessage(), e);
+        }
+        if (!version.endsWith("-" + hash(body))) {
+            throw new InvalidModelException("model " + version + " does not match its contents");
+        }
+        return read(version, body);
+    }
+
+    private static LabelModel read(String version, byte[] body) throws InvalidModelException {
+        try (DataInputStream data = new DataInputStream(new ByteArrayInputStream(body))) {
+            String label = data.readUTF();
+            Instant trainedAt = Instant.ofEpochMilli(data.readLong());
+            int documents = data.readInt();
+            FeatureOptions options = new FeatureOptions(data.readBoolean(), data.readInt(), data.readInt(),
+                    data.readInt(), data.readBoolean(), data.readBoolean(), data.readBoolean(), data.readInt());
+            double scale = data.readDouble();
+            int k = count(data.readInt(), MAX_CLASSES, "classes");
+            String[] classes = new String[k];
+            for (int c = 0; c < k; c++) {
+                classes[c] = data.readUTF();
+            }
+            int n = count(data.readInt(), MAX_FEATURES, "features");
+            String[] names = new String[n];
+            float[] idf = new float[n];
+            for (int f = 0; f < n; f++) {
+                names[f] = data.readUTF();
+                idf[f] = finite(data.readFloat());
+            }
+            boolean sublinearTf = data.readBoolean();
+            if ((long) n * k > MAX_WEIGHTS) {
+                throw new InvalidModelException("model claims " + n + " features of " + k + " classes");
+            }
+            float[] weights = new float[n * k];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = finite(data.readFloat());
+            }
+            float[] bias = new float[k];
+            for (int c = 0; c < k; c++) {
+                bias[c] = finite(data.readFloat());
+            }
+            if (data.read() != -1 || !(scale > 0) || Double.isInfinite(scale)) {
+                throw new InvalidModelException("model body has trailing bytes or a bad scale");
+            }
+            return new LabelModel(version, label, trainedAt, documents, options, classes,
+                    new FeatureSpace(names, idf, sublinearTf), weights, bias, scale);
+        }
+        catch (InvalidModelException e) {
+            throw e;
+        }
+        catch (IOException | IllegalArgumentException e) {
+            throw new InvalidModelException("model body is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] body() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(space.size() * (classes.length * 4 + 16));
+        try (DataOutputStream data = new DataOutputStream(bytes)) {
+            data.writeUTF(label);
+            data.writeLong(trainedAt.toEpochMilli());
+            data.writeInt(documents);
+            data.writeBoolean(options.words());
+            data.writeInt(options.wordChars());
+            data.writeInt(options.minCharGram());
+            data.writeInt(options.maxCharGram());
+            data.writeBoolean(options.subjectWords());
+            data.writeBoolean(options.subjectChars());
+            data.writeBoolean(options.sublinearTf());
+            data.writeInt(options.minDocumentFrequency());
+            data.writeDouble(scale);
+            data.writeInt(classes.length);
+            for (String name : classes) {
+                data.writeUTF(name);
+            }
+            data.writeInt(space.size());
+            for (int f = 0; f < space.size(); f++) {
+                data.writeUTF(space.name(f));
+                data.writeFloat(space.idf(f));
+            }
+            data.writeBoolean(space.sublinearTf());
+            for (float weight : weights) {
+                data.writeFloat(weight);
+            }
+            for (float b : bias) {
+                data.writeFloat(b);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String hash(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return HexFormat.of().formatHex(digest, 0, 4);
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static int count(int value, int max, String what) throws InvalidModelException {
+        if (value < 0 || value > max) {
+            throw new InvalidModelException("model claims " + value + " " + what);
+        }
+        return value;
+    }
+
+    private static float finite(float value) throws InvalidModelException {
+        if (!Float.isFinite(value)) {
+            throw new InvalidModelException("model holds a weight that is not a finite number");
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return version + " (" + classes.length + " classes, " + space.size() + " features, trained on "
+                + documents + " texts)";
+    }
+}

@@ -1,0 +1,194 @@
+package org.enquirytriage.classifier;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+
+/**
+ * Trains a {@link LabelModel} from labelled texts with LIBLINEAR: picks the regularisation cost by inner
+ * cross-validation, calibrates the probabilities on the inner folds' held-out scores, then trains on all texts.
+ */
+public final class Trainer {
+
+    /** The score of a class that a fold's training texts lack: it never wins. */
+    private static final float ABSENT = -1000f;
+
+    static {
+        Linear.disableDebugOutput();
+    }
+
+    private final TrainingOptions options;
+    private final Clock clock;
+
+    public Trainer(TrainingOptions options) {
+        this(options, Clock.systemUTC());
+    }
+
+    public Trainer(TrainingOptions options, Clock clock) {
+        this.options = options;
+        this.clock = clock;
+    }
+
+    public TrainingOptions options() {
+        return options;
+    }
+
+    /**
+     * Trains a model of the named label.
+     *
+     * @throws IllegalArgumentException when the texts have fewer than two distinct labels
+     */
+    public LabelModel train(String label, List<LabelledText> texts) {
+        Corpus corpus = new Corpus(texts, options.features());
+        return train(label, corpus, IntStream.range(0, corpus.size()).toArray());
+    }
+
+    LabelModel train(String label, Corpus corpus, int[] documents) {
+        String[] classes = Arrays.stream(documents).mapToObj(corpus::label).distinct().sorted()
+                .toArray(String[]::new);
+        if (classes.length < 2) {
+            throw new IllegalArgumentException("training needs texts of at least two labels, had "
+                    + Arrays.toString(classes));
+        }
+        double cost = options.costs().get(0);
+        double scale = 1;
+        int folds = Math.min(options.innerFolds(), smallestClass(corpus, documents));
+        if (folds >= 2) {
+            Tuning tuning = tune(corpus, documents, classes, folds);
+            cost = tuning.cost();
+            scale = tuning.scale();
+        }
+        Fit fit = fit(corpus, documents, classes, cost);
+        return new LabelModel(label, clock.instant(), documents.length, options.features(), classes, fit.space(),
+                fit.weights(), fit.bias(), scale);
+    }
+
+    private record Tuning(double cost, double scale) {
+    }
+
+    /** Held-out scores of every cost over the inner folds; the cost with the best macro-F1 wins. */
+    private Tuning tune(Corpus corpus, int[] documents, String[] classes, int k) {
+        List<String> labels = Arrays.stream(documents).mapToObj(corpus::label).toList();
+        int[] folds = Folds.stratified(labels, k, options.seed());
+        List<Double> costs = options.costs();
+        double[][][] scores = new double[costs.size()][documents.length][];
+        IntStream.range(0, costs.size() * k).parallel().forEach(task -> {
+            int c = task / k;
+            int fold = task % k;
+            int[] train = Folds.select(documents, folds, fold, false);
+            Fit fit = fit(corpus, train, classes, costs.get(c));
+            for (int i = 0; i < documents.length; i++) {
+                if (folds[i] == fold) {
+                    scores[c][i] = LabelModel.scores(corpus.vector(documents[i], fit.space()), fit.weights(),
+                            fit.bias());
+                }
+            }
+        });
+        int[] gold = labels.stream().mapToInt(label -> Arrays.binarySearch(classes, label)).toArray();
+        int best = 0;
+        double bestF1 = -1;
+        for (int c = 0; c < costs.size(); c++) {
+            double f1 = macroF1(gold, scores[c], classes.length);
+            if (f1 > bestF1 + 1e-9) {
+                best = c;
+                bestF1 = f1;
+            }
+        }
+        return new Tuning(costs.get(best), Calibration.scale(scores[best], gold));
+    }
+
+    private static double macroF1(int[] gold, double[][] scores, int k) {
+        List<String> truth = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        for (int i = 0; i < gold.length; i++) {
+            truth.add(String.valueOf(gold[i]));
+            predicted.add(String.valueOf(argmax(scores[i])));
+        }
+        return Evaluation.of(truth, predicted).macroF1();
+    }
+
+    static int argmax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static int smallestClass(Corpus corpus, int[] documents) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (int d : documents) {
+            counts.merge(corpus.label(d), 1, Integer::sum);
+        }
+        return counts.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+    }
+
+    record Fit(FeatureSpace space, float[] weights, float[] bias) {
+    }
+
+    /** Trains LIBLINEAR on the given documents; classes the documents lack get a score that never wins. */
+    Fit fit(Corpus corpus, int[] documents, String[] classes, double cost) {
+        FeatureSpace space = corpus.space(documents);
+        int n = space.size();
+        Problem problem = new Problem();
+        problem.l = documents.length;
+        problem.n = n + 1;
+        problem.bias = 1;
+        problem.x = new Feature[documents.length][];
+        problem.y = new double[documents.length];
+        int[] counts = new int[classes.length];
+        for (int i = 0; i < documents.length; i++) {
+            SparseVector x = corpus.vector(documents[i], space);
+            Feature[] nodes = new Feature[x.size() + 1];
+            for (int j = 0; j < x.size(); j++) {
+                nodes[j] = new FeatureNode(x.indices()[j] + 1, x.values()[j]);
+            }
+            nodes[x.size()] = new FeatureNode(n + 1, 1);
+            problem.x[i] = nodes;
+            int c = Arrays.binarySearch(classes, corpus.label(documents[i]));
+            problem.y[i] = c;
+            counts[c]++;
+        }
+        Parameter parameter = new Parameter(options.solver().type(), cost, options.solver().epsilon());
+        parameter.setRandom(new Random(options.seed()));
+        if (options.balanced()) {
+            List<Integer> present = IntStream.range(0, classes.length).filter(c -> counts[c] > 0).boxed().toList();
+            double[] weights = present.stream()
+                    .mapToDouble(c -> (double) documents.length / (present.size() * counts[c])).toArray();
+            parameter.setWeights(weights, present.stream().mapToInt(Integer::intValue).toArray());
+        }
+        int k = classes.length;
+        float[] weights = new float[n * k];
+        float[] bias = new float[k];
+        Arrays.fill(bias, ABSENT);
+        long present = Arrays.stream(counts).filter(count -> count > 0).count();
+        if (present < 2) {
+            bias[Arrays.binarySearch(classes, corpus.label(documents[0]))] = 0;
+            return new Fit(space, weights, bias);
+        }
+        Model model = Linear.train(problem, parameter);
+        int[] labels = model.getLabels();
+        for (int j = 0; j < labels.length; j++) {
+            int c = labels[j];
+            for (int f = 0; f < n; f++) {
+                weights[f * k + c] = (float) model.getDecfunCoef(f + 1, j);
+            }
+            bias[c] = (float) model.getDecfunBias(j);
+        }
+        return new Fit(space, weights, bias);
+    }
+}

@@ -1,0 +1,54 @@
+package org.enquirytriage.classifier;
+
+import java.util.List;
+
+/**
+ * How a model is trained.
+ *
+ * @param features how texts become features
+ * @param solver the LIBLINEAR solver
+ * @param costs the regularisation costs C to try; with more than one, inner cross-validation on the training texts
+ *        picks the one with the best macro-F1
+ * @param balanced whether each class weighs inversely to its frequency, so that small classes count as much as
+ *        large ones
+ * @param innerFolds the folds of the inner cross-validation that picks C and calibrates the probabilities; 0 for
+ *        neither (the first cost and an uncalibrated scale of 1)
+ * @param seed the seed of every random choice, so that training is repeatable
+ */
+public record TrainingOptions(FeatureOptions features, Solver solver, List<Double> costs, boolean balanced,
+        int innerFolds, long seed) {
+
+    /** What the shipped models use: the settings that measured best in cross-validation. */
+    public static final TrainingOptions DEFAULT = new TrainingOptions(FeatureOptions.DEFAULT, Solver.LINEAR_SVM,
+            List.of(0.25, 0.5, 1.0), true, 3, 42);
+
+    public TrainingOptions {
+        costs = List.copyOf(costs);
+        if (costs.isEmpty() || costs.stream().anyMatch(c -> !(c > 0))) {
+            throw new IllegalArgumentException("costs must be positive numbers, were " + costs);
+        }
+        if (innerFolds == 1 || innerFolds < 0) {
+            throw new IllegalArgumentException("innerFolds must be 0 or at least 2, was " + innerFolds);
+        }
+    }
+
+    public TrainingOptions withFeatures(FeatureOptions options) {
+        return new TrainingOptions(options, solver, costs, balanced, innerFolds, seed);
+    }
+
+    public TrainingOptions withSolver(Solver value) {
+        return new TrainingOptions(features, value, costs, balanced, innerFolds, seed);
+    }
+
+    public TrainingOptions withCosts(List<Double> values) {
+        return new TrainingOptions(features, solver, values, balanced, innerFolds, seed);
+    }
+
+    public TrainingOptions withBalanced(boolean value) {
+        return new TrainingOptions(features, solver, costs, value, innerFolds, seed);
+    }
+
+    public TrainingOptions withInnerFolds(int value) {
+        return new TrainingOptions(features, solver, costs, balanced, value, seed);
+    }
+}

@@ -1,0 +1,75 @@
+package org.enquirytriage.classifier.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.enquirytriage.classifier.FeatureOptions;
+import org.enquirytriage.classifier.JsonLines;
+import org.enquirytriage.classifier.LabelledText;
+import org.enquirytriage.classifier.Solver;
+import org.enquirytriage.classifier.TrainingOptions;
+
+/** The options both tools share: where the training texts are and how to train, defaults as shipped. */
+final class TrainingArguments {
+
+    static final Set<String> OPTIONS = Set.of("--train", "--solver", "--costs", "--chars", "--min-df",
+            "--inner-folds", "--word-chars", "--no-words", "--subject-chars", "--no-subject-words", "--no-sublinear-tf",
+            "--unbalanced", "--seed");
+    static final Set<String> FLAGS = Set.of("--no-words", "--no-subject-words", "--subject-chars",
+            "--no-sublinear-tf", "--unbalanced");
+
+    /** The training options as a usage line shows them, with their defaults. */
+    static final String USAGE = """
+            training options (defaults as shipped):
+              --solver linear-svm|logistic-regression|crammer-singer   the LIBLINEAR solver (linear-svm)
+              --costs 0.25,0.5,1   regularisation costs C; more than one: inner cross-validation picks one
+              --inner-folds 3      folds of that inner cross-validation, which also calibrates; 0 for none
+              --chars 1-3          lengths of the runs of Chinese characters taken as features
+              --no-words           no smartcn words; --word-chars N: segment the subject and N characters
+                                   of the text into words (0: the subject only, the default)
+              --no-subject-words   do not count the subject's words a second time
+              --subject-chars      count the subject's character runs a second time
+              --min-df 2           keep features found in at least this many training texts
+              --no-sublinear-tf    weigh a term's count tf as tf, not 1 + ln tf
+              --unbalanced         do not weigh classes inversely to their frequency
+              --seed 42            seed of every random choice
+            """;
+
+    private TrainingArguments() {
+    }
+
+    static TrainingOptions options(Arguments arguments) {
+        TrainingOptions defaults = TrainingOptions.DEFAULT;
+        FeatureOptions features = defaults.features();
+        String[] chars = arguments.get("--chars", features.minCharGram() + "-" + features.maxCharGram()).split("-");
+        FeatureOptions chosen = new FeatureOptions(!arguments.has("--no-words"),
+                Integer.parseInt(arguments.get("--word-chars", String.valueOf(features.wordChars()))),
+                Integer.parseInt(chars[0]),
+                Integer.parseInt(chars[chars.length - 1]), !arguments.has("--no-subject-words"),
+                arguments.has("--subject-chars"),
+                !arguments.has("--no-sublinear-tf"),
+                Integer.parseInt(arguments.get("--min-df", String.valueOf(features.minDocumentFrequency()))));
+        List<Double> costs = arguments.has("--costs")
+                ? Arrays.stream(arguments.get("--costs", "").split(",")).map(Double::valueOf).toList()
+                : defaults.costs();
+        Solver solver = Solver.valueOf(arguments.get("--solver", defaults.solver().name())
+                .toUpperCase(Locale.ROOT).replace('-', '_'));
+        return new TrainingOptions(chosen, solver, costs, !arguments.has("--unbalanced"),
+                Integer.parseInt(arguments.get("--inner-folds", String.valueOf(defaults.innerFolds()))),
+                Long.parseLong(arguments.get("--seed", String.valueOf(defaults.seed()))));
+    }
+
+    /** The texts of every {@code --train} file, in order. */
+    static List<LabelledText> texts(Arguments arguments, String label) throws IOException {
+        List<LabelledText> texts = new ArrayList<>();
+        for (String file : arguments.all("--train")) {
+            texts.addAll(JsonLines.read(Path.of(file), label));
+        }
+        return texts;
+    }
+}

@@ -1,0 +1,61 @@
+package org.enquirytriage.classifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class TrainerTests {
+
+    @Test
+    void shouldPickACostByInnerCrossValidationAndCalibrateItsProbabilities() {
+        TrainingOptions options = TrainingOptions.DEFAULT.withInnerFolds(3).withCosts(List.of(0.01, 1.0));
+
+        LabelModel model = new Trainer(options).train("topic", Fixtures.topics());
+
+        Prediction prediction = model.predict("噪音", "工地夜间施工噪音扰民");
+        assertThat(prediction.label()).isEqualTo("环境保护");
+        assertThat(prediction.confidence()).isGreaterThan(1.0 / 3);
+    }
+
+    @Test
+    void shouldTrainEverySolver() {
+        for (Solver solver : Solver.values()) {
+            LabelModel model = new Trainer(Fixtures.QUICK.withSolver(solver)).train("topic", Fixtures.topics());
+
+            assertThat(model.predict(null, "老板拖欠农民工工资").label()).as(solver.name()).isEqualTo("劳动和社会保障");
+        }
+    }
+
+    @Test
+    void shouldTrainATwoClassModel() {
+        List<LabelledText> twoTopics = Fixtures.topics().stream().filter(text -> !text.label().equals("教育文体"))
+                .toList();
+
+        LabelModel model = new Trainer(Fixtures.QUICK).train("topic", twoTopics);
+
+        assertThat(model.classes()).hasSize(2);
+        assertThat(model.predict(null, "化工厂排放废气").label()).isEqualTo("环境保护");
+        assertThat(model.predict(null, "公司不给员工缴纳社保").label()).isEqualTo("劳动和社会保障");
+    }
+
+    @Test
+    void shouldRefuseTextsOfASingleLabel() {
+        List<LabelledText> one = List.of(new LabelledText("a", "甲", "X"), new LabelledText("b", "乙", "X"));
+
+        assertThatThrownBy(() -> new Trainer(Fixtures.QUICK).train("topic", one))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two labels");
+    }
+
+    @Test
+    void shouldCrossValidateEveryTextOnAModelThatDidNotSeeIt() {
+        CrossValidation.Result result = CrossValidation.run(new Trainer(Fixtures.QUICK), "topic", Fixtures.topics(),
+                3);
+
+        assertThat(result.predicted()).hasSize(36);
+        assertThat(result.models()).hasSize(3).allSatisfy(model -> assertThat(model.documents()).isEqualTo(24));
+        assertThat(result.evaluation().accuracy()).isGreaterThan(0.5);
+    }
+}
