@@ -3,91 +3,581 @@ package org.enquirytriage.triage.casework;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
+import org.enquirytriage.events.CaseAccepted;
+import org.enquirytriage.events.CaseAnswered;
+import org.enquirytriage.events.CaseAssigned;
+import org.enquirytriage.events.CaseClosed;
+import org.enquirytriage.events.CaseEscalated;
+import org.enquirytriage.events.CaseEvent;
+import org.enquirytriage.events.CaseExtended;
+import org.enquirytriage.events.CaseMerged;
+import org.enquirytriage.events.CaseOpened;
+import org.enquirytriage.events.CaseReclassified;
+import org.enquirytriage.events.CaseReopened;
+import org.enquirytriage.events.CaseResolved;
+import org.enquirytriage.events.CaseTransferred;
 import org.enquirytriage.events.Classification;
 import org.enquirytriage.events.EnquiryReceived;
+import org.enquirytriage.events.Satisfaction;
+import org.enquirytriage.events.SlaBreached;
+import org.enquirytriage.events.SlaClock;
+import org.enquirytriage.events.SlaWarning;
 import org.enquirytriage.messaging.outbox.OutboxMessage;
 import org.enquirytriage.triage.sla.Deadlines;
+import org.enquirytriage.triage.sla.SlaPolicy;
+import org.enquirytriage.triage.sla.SlaTimer;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A citizen's matter as the government handles it: opened from an enquiry under the enquiry's id, classified,
- * routed to a department with its deadlines, and carrying the events it has yet to publish in its outbox.
+ * routed to a department with its two clocks (first response and resolution), and taken through its life by the
+ * actions of {@link CaseLifecycle}. Every step is written to its history and raises an event, which waits in the
+ * case's outbox until the case is saved and the relay has sent it; the version catches concurrent changes.
  */
 @Document(Case.COLLECTION)
-@CompoundIndex(name = "department_status_resolutionDue", def = "{'department': 1, 'status': 1, 'resolutionDue': 1}")
+@CompoundIndex(name = "department_status_nextDue", def = "{'department': 1, 'status': 1, 'nextDue': 1}")
+@CompoundIndex(name = "citizenKey_openedAt", def = "{'citizenKey': 1, 'openedAt': -1}")
+@CompoundIndex(name = "regionCode_openedAt", def = "{'regionCode': 1, 'openedAt': -1}")
 public class Case {
 
     static final String COLLECTION = "cases";
-    static final String SYSTEM_ACTOR = "triage-service";
 
     @Id
-    private final String id;
-    private final List<String> enquiryIds;
-    private final String channel;
-    private final String subject;
-    private final String text;
-    private final String regionCode;
-    private final String citizenKey;
-    private final Classification classification;
-    private final String department;
-    private final CaseStatus status;
-    private final Instant openedAt;
-    private final Instant firstResponseDue;
-    private final Instant resolutionDue;
-    private final List<HistoryEntry> history;
+    private String id;
+    @Indexed
+    private List<String> enquiryIds = new ArrayList<>();
+    private String channel;
+    private String subject;
+    private String text;
+    private String regionCode;
+    private String citizenKey;
+    private Classification classification;
+    private String department;
+    private CaseStatus status;
+    private CaseStatus resumeStatus;
+    private Instant openedAt;
+    private Instant routedAt;
+    private SlaTimer firstResponse;
+    private SlaTimer resolution;
+    private Instant nextDue;
+    private int escalationLevel;
+    private ExtensionRequest pendingExtension;
+    private List<Answer> answers = new ArrayList<>();
+    private List<MergedEnquiry> mergedEnquiries = new ArrayList<>();
+    private String mergedInto;
+    private List<Rating> ratings = new ArrayList<>();
+    private Satisfaction satisfaction;
+    private List<HistoryEntry> history = new ArrayList<>();
     @Version
-    private final Long version;
-    private final List<OutboxMessage> outbox;
+    private Long version;
+    private List<OutboxMessage> outbox = new ArrayList<>();
+    @Transient
+    private final List<CaseEvent> raised = new ArrayList<>();
 
     @PersistenceCreator
-    Case(String id, List<String> enquiryIds, String channel, String subject, String text, String regionCode,
-            String citizenKey, Classification classification, String department, CaseStatus status,
-            Instant openedAt, Instant firstResponseDue, Instant resolutionDue, List<HistoryEntry> history,
-            Long version, List<OutboxMessage> outbox) {
-        this.id = id;
-        this.enquiryIds = new ArrayList<>(enquiryIds);
-        this.channel = channel;
-        this.subject = subject;
-        this.text = text;
-        this.regionCode = regionCode;
-        this.citizenKey = citizenKey;
-        this.classification = classification;
-        this.department = department;
-        this.status = status;
-        this.openedAt = openedAt;
-        this.firstResponseDue = firstResponseDue;
-        this.resolutionDue = resolutionDue;
-        this.history = new ArrayList<>(history);
-        this.version = version;
-        this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
+    Case() {
     }
 
     /**
-     * Opens the case of an enquiry, under the enquiry's id, and routes it to a department at once.
+     * Opens the case of an enquiry under the enquiry's id and routes it to a department at once.
      *
-     * @param regionCode the region of the matter, {@code null} when the enquiry did not say
+     * @param routingReason why the router chose the department, for the history
      */
-    static Case open(EnquiryReceived enquiry, String regionCode, Classification classification, String department,
-            Deadlines deadlines, Instant now) {
-        List<HistoryEntry> history = List.of(
-                new HistoryEntry(now, SYSTEM_ACTOR, "OPENED", "Classified as " + classification.kind() + ", topic "
-                        + classification.topic() + ", priority " + classification.priority() + " by "
-                        + classification.modelVersion()),
-                new HistoryEntry(now, SYSTEM_ACTOR, "ROUTED", "Routed to " + department + "; first response due "
-                        + deadlines.firstResponseDue() + ", resolution due " + deadlines.resolutionDue()));
-        return new Case(enquiry.enquiryId(), List.of(enquiry.enquiryId()), enquiry.channel(), enquiry.subject(),
-                enquiry.text(), regionCode, enquiry.citizenKey(), classification, department, CaseStatus.ROUTED,
-                now, deadlines.firstResponseDue(), deadlines.resolutionDue(), history, null, List.of());
+    static Case open(EnquiryReceived enquiry, Classification classification, String department,
+            String routingReason, Deadlines deadlines, Instant now) {
+        return open(enquiry.enquiryId(), enquiry.channel(), enquiry.subject(), enquiry.text(),
+                enquiry.location() == null ? null : enquiry.location().regionCode(), enquiry.citizenKey(),
+                classification, department, routingReason, deadlines, now, "Opened from enquiry " + enquiry.enquiryId());
     }
 
-    /** Adds an event to those the case will publish once it is saved. */
-    void publish(OutboxMessage event) {
-        outbox.add(event);
+    /** Opens a case of its own for an enquiry split off the case it had been merged into. */
+    static Case openSplit(MergedEnquiry enquiry, String splitFrom, Classification classification, String department,
+            String routingReason, Deadlines deadlines, Instant now) {
+        return open(enquiry.enquiryId(), enquiry.channel(), enquiry.subject(), enquiry.text(), enquiry.regionCode(),
+                enquiry.citizenKey(), classification, department, routingReason, deadlines, now,
+                "Split off case " + splitFrom + " and opened as a case of its own");
+    }
+
+    private static Case open(String id, String channel, String subject, String text, String regionCode,
+            String citizenKey, Classification classification, String department, String routingReason,
+            Deadlines deadlines, Instant now, String how) {
+        Case opened = new Case();
+        opened.id = id;
+        opened.enquiryIds.add(id);
+        opened.channel = channel;
+        opened.subject = subject;
+        opened.text = text;
+        opened.regionCode = regionCode;
+        opened.citizenKey = citizenKey;
+        opened.classification = classification;
+        opened.status = CaseStatus.OPENED;
+        opened.openedAt = now;
+        opened.record(Actor.TRIAGE_SERVICE, "OPENED", how + "; classified as " + describe(classification), null, now);
+        opened.assign(department, deadlines, now);
+        opened.status = opened.require(CaseAction.ROUTE);
+        opened.record(Actor.TRIAGE_SERVICE, "ROUTED", "Routed to " + department + dues(deadlines), routingReason,
+                now);
+        opened.raise(new CaseOpened(eventId(), now, id, id, channel, subject, text, regionCode, citizenKey,
+                classification, department, deadlines.firstResponseDue(), deadlines.resolutionDue()));
+        return opened;
+    }
+
+    /** The department takes the case on: its first response, which stops the first-response clock. */
+    void accept(Actor by, Instant now) {
+        CaseStatus next = require(CaseAction.ACCEPT);
+        requireMayAct(by);
+        firstResponse = firstResponse.stoppedAt(now);
+        moveTo(next, by, "ACCEPTED", "First response by " + department
+                + (Boolean.TRUE.equals(firstResponse.onTime()) ? ", in time" : ", late"), null, now);
+        raise(new CaseAccepted(eventId(), now, id, department, by.id()));
+    }
+
+    /**
+     * The department answers the citizen of every enquiry of the case; an extension still asked for lapses.
+     *
+     * @param qaCandidate whether staff propose the question and answer for publishing as a Q&amp;A item
+     */
+    void answer(Actor by, String answer, boolean qaCandidate, Instant now) {
+        CaseStatus next = require(CaseAction.ANSWER);
+        requireMayAct(by);
+        requireText(answer, "an answer");
+        String detail = "Answered" + (qaCandidate ? ", proposed as a Q&A candidate" : "");
+        if (pendingExtension != null) {
+            detail += "; the extension asked for lapses";
+            pendingExtension = null;
+            resumeStatus = null;
+        }
+        answers.add(new Answer(now, by.id(), answer, qaCandidate));
+        moveTo(next, by, "ANSWERED", detail, null, now);
+        raise(new CaseAnswered(eventId(), now, id, id, channel, department, answer, qaCandidate, by.id()));
+        for (MergedEnquiry merged : mergedEnquiries) {
+            raise(new CaseAnswered(eventId(), now, id, merged.enquiryId(), merged.channel(), department, answer,
+                    false, by.id()));
+        }
+    }
+
+    /**
+     * The department sends a misrouted case back to the triage desk (退单), within the transfer window after it
+     * was routed there.
+     */
+    void transfer(Actor by, String reason, String triageDesk, SlaPolicy policy, Instant now) {
+        CaseStatus next = require(CaseAction.TRANSFER);
+        requireMayAct(by);
+        requireText(reason, "a reason for sending the case back");
+        if (department.equals(triageDesk)) {
+            throw new CaseRuleException("Case " + id + " is at the triage desk already: re-route it instead");
+        }
+        Instant windowEnds = policy.transferWindowEnds(routedAt);
+        if (now.isAfter(windowEnds)) {
+            throw new CaseRuleException("Case " + id + " can no longer be sent back: the transfer window ended at "
+                    + windowEnds + " (routed at " + routedAt + ")");
+        }
+        String from = department;
+        department = triageDesk;
+        moveTo(next, by, "TRANSFERRED", "Sent back by " + from + " to " + triageDesk, reason, now);
+        raise(new CaseTransferred(eventId(), now, id, from, triageDesk, reason, by.id()));
+    }
+
+    /**
+     * The triage desk or a supervisor gives the case to another department (改派), where both clocks start again.
+     */
+    void reroute(Actor by, String toDepartment, String reason, String triageDesk, SlaPolicy policy, Instant now) {
+        CaseStatus next = require(CaseAction.REROUTE);
+        requireMayAct(by);
+        boolean desk = triageDesk.equals(by.department()) && triageDesk.equals(department);
+        if (!by.supervisor() && !desk) {
+            throw new ActionForbiddenException("Only a supervisor, or the triage desk for the cases at the desk, may "
+                    + "re-route case " + id);
+        }
+        requireText(toDepartment, "the department to route the case to");
+        if (toDepartment.equals(department) && status != CaseStatus.TRANSFERRED) {
+            throw new CaseRuleException("Case " + id + " is with " + department + " already");
+        }
+        Deadlines deadlines = policy.deadlines(classification, now);
+        String from = department;
+        assign(toDepartment, deadlines, now);
+        moveTo(next, by, "REROUTED", "Re-routed from " + from + " to " + toDepartment + dues(deadlines), reason, now);
+        raise(new CaseAssigned(eventId(), now, id, toDepartment, deadlines.firstResponseDue(),
+                deadlines.resolutionDue(), by.id()));
+    }
+
+    /** The department asks a supervisor for more time to resolve the case (延期). */
+    void requestExtension(Actor by, int workingDays, String reason, SlaPolicy policy, Instant now) {
+        CaseStatus next = require(CaseAction.REQUEST_EXTENSION);
+        requireMayAct(by);
+        requireText(reason, "a reason for the extension");
+        if (workingDays < 1 || workingDays > policy.maxExtensionDays()) {
+            throw new CaseRuleException("An extension adds from 1 to " + policy.maxExtensionDays()
+                    + " working days (asked for " + workingDays + ")");
+        }
+        pendingExtension = new ExtensionRequest(now, by.id(), workingDays, reason);
+        resumeStatus = status;
+        moveTo(next, by, "EXTENSION_REQUESTED", workingDays + " more working days asked for", reason, now);
+    }
+
+    /** A supervisor grants the extension asked for: the resolution deadline moves on by its working days. */
+    void approveExtension(Actor by, String note, SlaPolicy policy, Instant now) {
+        CaseStatus next = require(CaseAction.APPROVE_EXTENSION);
+        requireSupervisor(by, "approve an extension");
+        ExtensionRequest request = pendingExtension;
+        resolution = policy.extended(resolution, request.workingDays(), now);
+        pendingExtension = null;
+        resumeStatus = null;
+        refreshDerived();
+        moveTo(next, by, "EXTENSION_APPROVED", request.workingDays() + " working days added; resolution due "
+                + resolution.dueAt(), note, now);
+        raise(new CaseExtended(eventId(), now, id, department, request.workingDays(), resolution.dueAt(),
+                request.reason(), by.id()));
+    }
+
+    /** A supervisor refuses the extension asked for; the deadline stays. */
+    void refuseExtension(Actor by, String reason, Instant now) {
+        CaseStatus next = require(CaseAction.REFUSE_EXTENSION);
+        requireSupervisor(by, "refuse an extension");
+        requireText(reason, "a reason for refusing the extension");
+        int days = pendingExtension.workingDays();
+        pendingExtension = null;
+        resumeStatus = null;
+        moveTo(next, by, "EXTENSION_REFUSED", days + " more working days refused; resolution still due "
+                + resolution.dueAt(), reason, now);
+    }
+
+    /** The department reports the matter resolved, which stops the resolution clock. */
+    void resolve(Actor by, String note, Instant now) {
+        CaseStatus next = require(CaseAction.RESOLVE);
+        requireMayAct(by);
+        resolution = resolution.stoppedAt(now);
+        moveTo(next, by, "RESOLVED", "Resolved" + (Boolean.TRUE.equals(resolution.onTime()) ? " in time" : " late"),
+                note, now);
+        raise(new CaseResolved(eventId(), now, id, department, by.id()));
+    }
+
+    /** The case is done: a supervisor closes it, or the citizen was satisfied with the resolved case. */
+    void close(Actor by, String reason, Instant now) {
+        CaseStatus next = require(CaseAction.CLOSE);
+        if (!Actor.CITIZEN.equals(by)) {
+            requireSupervisor(by, "close a case");
+        }
+        requireText(reason, "a reason for closing the case");
+        stopClocks(now);
+        moveTo(next, by, "CLOSED", "Closed", reason, now);
+        raise(new CaseClosed(eventId(), now, id, department, reason));
+    }
+
+    /** The case goes back to its department with a fresh resolution clock. */
+    void reopen(Actor by, String reason, SlaPolicy policy, Instant now) {
+        CaseStatus next = require(CaseAction.REOPEN);
+        requireText(reason, "a reason for reopening the case");
+        resolution = policy.resolutionFrom(classification, now);
+        moveTo(next, by, "REOPENED", "Reopened; back with " + department + ", resolution due " + resolution.dueAt(),
+                reason, now);
+        raise(new CaseReopened(eventId(), now, id, department, reason));
+    }
+
+    /**
+     * Records the citizen's rating, once per event: dissatisfaction reopens the case, satisfaction with a resolved
+     * case closes it.
+     *
+     * @return whether the rating was new
+     */
+    boolean rate(Rating rating, SlaPolicy policy, Instant now) {
+        if (ratings.stream().anyMatch(known -> known.eventId().equals(rating.eventId()))) {
+            return false;
+        }
+        ratings.add(rating);
+        satisfaction = rating.rating();
+        record(Actor.CITIZEN, "RATED", "The citizen of enquiry " + rating.enquiryId() + " rated the answer "
+                + rating.rating(), null, now);
+        if (rating.rating() == Satisfaction.DISSATISFIED && CaseLifecycle.allows(status, CaseAction.REOPEN)) {
+            reopen(Actor.CITIZEN, "The citizen was not satisfied with the answer", policy, now);
+        }
+        else if (rating.rating() != Satisfaction.DISSATISFIED && status == CaseStatus.RESOLVED) {
+            close(Actor.CITIZEN, "Resolved, and the citizen was " + rating.rating().name().toLowerCase().replace('_', ' '),
+                    now);
+        }
+        return true;
+    }
+
+    /**
+     * Staff correct the classification; clocks still running are counted again under the new kind and priority
+     * from when they started.
+     */
+    void reclassify(Actor by, Classification corrected, String reason, SlaPolicy policy, Instant now) {
+        CaseStatus next = require(CaseAction.RECLASSIFY);
+        requireMayAct(by);
+        requireText(reason, "a reason for the correction");
+        Classification before = classification;
+        classification = corrected;
+        firstResponse = retimed(firstResponse, policy.deadlines(corrected, firstResponse.startedAt()).firstResponse(),
+                now);
+        resolution = retimed(resolution, policy.resolutionFrom(corrected, resolution.startedAt()), now);
+        refreshDerived();
+        moveTo(next, by, "RECLASSIFIED", "Was " + describe(before) + "; now " + describe(corrected), reason, now);
+        raise(new CaseReclassified(eventId(), now, id, corrected, department, by.id(), reason));
+    }
+
+    /** Links another enquiry about the same matter to this case (并单) instead of opening a case for it. */
+    void absorb(MergedEnquiry enquiry, Actor by, String reason, Instant now) {
+        CaseStatus next = require(CaseAction.ABSORB);
+        if (enquiryIds.contains(enquiry.enquiryId())) {
+            throw new CaseRuleException("Enquiry " + enquiry.enquiryId() + " belongs to case " + id + " already");
+        }
+        enquiryIds.add(enquiry.enquiryId());
+        mergedEnquiries.add(enquiry);
+        moveTo(next, by, "MERGED_IN", "Enquiry " + enquiry.enquiryId() + " linked to this case", reason, now);
+        raise(new CaseMerged(eventId(), now, id, enquiry.enquiryId(), by.id(), reason));
+    }
+
+    /**
+     * Merges this case into another, which takes on its enquiries; this case stops and stays as a record that
+     * points to the other.
+     *
+     * @return the enquiries the other case takes on: this case's own and those merged into it
+     */
+    List<MergedEnquiry> mergeInto(Case target, Actor by, String reason, Instant now) {
+        CaseStatus next = require(CaseAction.MERGE);
+        requireMayAct(by);
+        if (!by.mayActFor(target.department)) {
+            throw new CaseNotFoundException(target.id);
+        }
+        if (target.id.equals(id)) {
+            throw new CaseRuleException("Case " + id + " cannot be merged into itself");
+        }
+        target.require(CaseAction.ABSORB);
+        requireText(reason, "a reason for the merge");
+        List<MergedEnquiry> moving = new ArrayList<>();
+        moving.add(new MergedEnquiry(id, channel, subject, text, regionCode, citizenKey, now));
+        moving.addAll(mergedEnquiries);
+        mergedEnquiries.clear();
+        mergedInto = target.id;
+        stopClocks(now);
+        moveTo(next, by, "MERGED", "Merged into case " + target.id, reason, now);
+        for (MergedEnquiry enquiry : moving) {
+            target.absorb(enquiry, by, reason, now);
+        }
+        return moving;
+    }
+
+    /**
+     * Takes a wrongly merged enquiry off this case; the enquiry then gets a case of its own.
+     *
+     * @return the enquiry taken off
+     */
+    MergedEnquiry split(Actor by, String enquiryId, String reason, Instant now) {
+        CaseStatus next = require(CaseAction.SPLIT);
+        requireMayAct(by);
+        requireText(reason, "a reason for the split");
+        if (enquiryId.equals(id)) {
+            throw new CaseRuleException("Enquiry " + enquiryId + " is the one case " + id + " was opened from: "
+                    + "split the merged enquiries off it instead");
+        }
+        MergedEnquiry enquiry = mergedEnquiries.stream().filter(merged -> merged.enquiryId().equals(enquiryId))
+                .findFirst().orElseThrow(() -> new CaseRuleException("Enquiry " + enquiryId
+                        + " is not merged into case " + id + " (its enquiries: " + enquiryIds + ")"));
+        mergedEnquiries.remove(enquiry);
+        enquiryIds.remove(enquiryId);
+        moveTo(next, by, "SPLIT", "Enquiry " + enquiryId + " split off into a case of its own", reason, now);
+        return enquiry;
+    }
+
+    /**
+     * A case that had been merged into another gets its own life back: classified and routed as new, with fresh
+     * clocks.
+     */
+    void splitOff(String splitFrom, Actor by, Classification fresh, String toDepartment, String routingReason,
+            SlaPolicy policy, String reason, Instant now) {
+        CaseStatus next = require(CaseAction.SPLIT_OFF);
+        Deadlines deadlines = policy.deadlines(fresh, now);
+        classification = fresh;
+        mergedInto = null;
+        enquiryIds = new ArrayList<>(List.of(id));
+        assign(toDepartment, deadlines, now);
+        record(by, "SPLIT_OFF", "Split off case " + splitFrom + "; classified as " + describe(fresh), reason, now);
+        moveTo(next, by, "ROUTED", "Routed to " + toDepartment + dues(deadlines), routingReason, now);
+        raise(new CaseReclassified(eventId(), now, id, fresh, toDepartment, by.id(), reason));
+        raise(new CaseAssigned(eventId(), now, id, toDepartment, deadlines.firstResponseDue(),
+                deadlines.resolutionDue(), by.id()));
+    }
+
+    /**
+     * Raises the warning of a clock once most of its time has gone.
+     *
+     * @return whether a warning was raised (not when the clock stopped, its time has not come or it was raised)
+     */
+    boolean raiseWarning(SlaClock clock, double elapsedShare, Instant now) {
+        SlaTimer timer = timer(clock);
+        if (timer == null || !timer.running() || timer.warned() || now.isBefore(timer.warnAt())) {
+            return false;
+        }
+        setTimer(clock, timer.warningRaised());
+        record(Actor.SLA_WATCHER, "SLA_WARNING", name(clock) + " due at " + timer.dueAt() + ": "
+                + Math.round(elapsedShare * 100) + " % of the time has gone", null, now);
+        raise(new SlaWarning(eventId(), now, id, department, clock, timer.dueAt(), elapsedShare));
+        return true;
+    }
+
+    /**
+     * Raises the breach of a clock once its time has run out, and escalates the case to the supervisors (level 1).
+     *
+     * @return whether a breach was raised
+     */
+    boolean raiseBreach(SlaClock clock, SlaPolicy policy, Instant now) {
+        SlaTimer timer = timer(clock);
+        if (timer == null || !timer.running() || timer.breached() || now.isBefore(timer.dueAt())) {
+            return false;
+        }
+        setTimer(clock, timer.breachRaised(policy.escalateAgainAt(timer.dueAt())));
+        refreshDerived();
+        record(Actor.SLA_WATCHER, "SLA_BREACHED", name(clock) + " was due at " + timer.dueAt(), null, now);
+        raise(new SlaBreached(eventId(), now, id, department, clock, timer.dueAt()));
+        record(Actor.SLA_WATCHER, "ESCALATED", "Escalated to the supervisors (level 1)", null, now);
+        raise(new CaseEscalated(eventId(), now, id, department, 1, name(clock) + " was due at " + timer.dueAt()));
+        return true;
+    }
+
+    /**
+     * Escalates a breach that persisted to the next level.
+     *
+     * @return whether the case was escalated
+     */
+    boolean escalateAgain(SlaClock clock, SlaPolicy policy, Instant now) {
+        SlaTimer timer = timer(clock);
+        if (timer == null || !timer.running() || !timer.breached() || timer.escalateAgainAt() == null
+                || now.isBefore(timer.escalateAgainAt())) {
+            return false;
+        }
+        SlaTimer escalated = timer.escalatedAgain(policy.escalateAgainAt(timer.escalateAgainAt()));
+        setTimer(clock, escalated);
+        refreshDerived();
+        String reason = name(clock) + " was due at " + timer.dueAt() + " and is still open";
+        record(Actor.SLA_WATCHER, "ESCALATED", "Escalated to the supervisors (level " + escalated.escalationLevel()
+                + ")", reason, now);
+        raise(new CaseEscalated(eventId(), now, id, department, escalated.escalationLevel(), reason));
+        return true;
+    }
+
+    /** Moves the events raised since the case was loaded into its outbox, to be written with it. */
+    void moveRaisedEventsTo(Function<CaseEvent, OutboxMessage> encoder) {
+        raised.forEach(event -> outbox.add(encoder.apply(event)));
+        raised.clear();
+    }
+
+    /** The events raised since the case was loaded or last saved. */
+    List<CaseEvent> raisedEvents() {
+        return List.copyOf(raised);
+    }
+
+    private CaseStatus require(CaseAction action) {
+        return CaseLifecycle.next(id, status, action, resumeStatus);
+    }
+
+    private void requireMayAct(Actor by) {
+        if (!by.mayActFor(department)) {
+            throw new CaseNotFoundException(id);
+        }
+    }
+
+    private void requireSupervisor(Actor by, String what) {
+        if (!by.supervisor()) {
+            throw new ActionForbiddenException("Only a supervisor may " + what + " (case " + id + ")");
+        }
+    }
+
+    private void requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new CaseRuleException("Case " + id + ": " + what + " must be given");
+        }
+    }
+
+    private void assign(String toDepartment, Deadlines deadlines, Instant now) {
+        department = toDepartment;
+        routedAt = now;
+        firstResponse = deadlines.firstResponse();
+        resolution = deadlines.resolution();
+        refreshDerived();
+    }
+
+    private void stopClocks(Instant now) {
+        firstResponse = firstResponse.stoppedAt(now);
+        resolution = resolution.stoppedAt(now);
+        refreshDerived();
+    }
+
+    private void moveTo(CaseStatus next, Actor by, String action, String detail, String reason, Instant now) {
+        status = next;
+        refreshDerived();
+        record(by, action, detail, reason, now);
+    }
+
+    private void record(Actor by, String action, String detail, String reason, Instant now) {
+        history.add(new HistoryEntry(now, by.id(), action, detail, reason));
+    }
+
+    private void raise(CaseEvent event) {
+        raised.add(event);
+    }
+
+    /** The nearest deadline of the running clocks and the highest escalation among them, for the queues. */
+    private void refreshDerived() {
+        nextDue = runningTimers().map(SlaTimer::dueAt).min(Instant::compareTo).orElse(null);
+        escalationLevel = runningTimers().mapToInt(SlaTimer::escalationLevel).max().orElse(0);
+    }
+
+    private Stream<SlaTimer> runningTimers() {
+        return Stream.of(firstResponse, resolution).filter(Objects::nonNull).filter(SlaTimer::running);
+    }
+
+    private static SlaTimer retimed(SlaTimer old, SlaTimer fresh, Instant now) {
+        if (!old.running()) {
+            return old;
+        }
+        boolean breached = old.breached() && !now.isBefore(fresh.dueAt());
+        return new SlaTimer(fresh.startedAt(), fresh.warnAt(), fresh.dueAt(), fresh.workingTime(), null, null,
+                old.warned() && !now.isBefore(fresh.warnAt()), breached, breached ? old.escalationLevel() : 0,
+                breached ? old.escalateAgainAt() : null);
+    }
+
+    SlaTimer timer(SlaClock clock) {
+        return clock == SlaClock.FIRST_RESPONSE ? firstResponse : resolution;
+    }
+
+    private void setTimer(SlaClock clock, SlaTimer timer) {
+        if (clock == SlaClock.FIRST_RESPONSE) {
+            firstResponse = timer;
+        }
+        else {
+            resolution = timer;
+        }
+    }
+
+    private static String name(SlaClock clock) {
+        return clock == SlaClock.FIRST_RESPONSE ? "First response" : "Resolution";
+    }
+
+    private static String describe(Classification classification) {
+        return classification.kind() + ", topic " + classification.topic() + ", priority "
+                + classification.priority() + " (" + classification.modelVersion() + ")";
+    }
+
+    private static String dues(Deadlines deadlines) {
+        return "; first response due " + deadlines.firstResponseDue() + ", resolution due "
+                + deadlines.resolutionDue();
+    }
+
+    private static String eventId() {
+        return UUID.randomUUID().toString();
     }
 
     public String id() {
@@ -135,12 +625,65 @@ public class Case {
         return openedAt;
     }
 
+    public Instant routedAt() {
+        return routedAt;
+    }
+
+    public SlaTimer firstResponse() {
+        return firstResponse;
+    }
+
+    public SlaTimer resolution() {
+        return resolution;
+    }
+
     public Instant firstResponseDue() {
-        return firstResponseDue;
+        return firstResponse.dueAt();
     }
 
     public Instant resolutionDue() {
-        return resolutionDue;
+        return resolution.dueAt();
+    }
+
+    /** The nearest deadline of the clocks still running, {@code null} when none runs. */
+    public Instant nextDue() {
+        return nextDue;
+    }
+
+    /** Whether a running clock has run out at an instant. */
+    public boolean overdueAt(Instant now) {
+        return nextDue != null && now.isAfter(nextDue);
+    }
+
+    /** 0, or the escalation level of a running clock's breach. */
+    public int escalationLevel() {
+        return escalationLevel;
+    }
+
+    public Optional<ExtensionRequest> pendingExtension() {
+        return Optional.ofNullable(pendingExtension);
+    }
+
+    public List<Answer> answers() {
+        return List.copyOf(answers);
+    }
+
+    public List<MergedEnquiry> mergedEnquiries() {
+        return List.copyOf(mergedEnquiries);
+    }
+
+    /** The case this one was merged into, {@code null} unless it is {@link CaseStatus#MERGED}. */
+    public String mergedInto() {
+        return mergedInto;
+    }
+
+    public List<Rating> ratings() {
+        return List.copyOf(ratings);
+    }
+
+    /** The latest rating, {@code null} before the citizen rated. */
+    public Satisfaction satisfaction() {
+        return satisfaction;
     }
 
     public List<HistoryEntry> history() {

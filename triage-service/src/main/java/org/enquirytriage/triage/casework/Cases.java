@@ -1,58 +1,253 @@
 package org.enquirytriage.triage.casework;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
+import org.bson.Document;
+import org.enquirytriage.events.SlaClock;
+import org.enquirytriage.messaging.CloudEventCodec;
+import org.enquirytriage.messaging.outbox.OutboxRelay;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Repository;
 
-/** The cases, stored one document each in the {@code cases} collection. */
+/**
+ * The cases, stored one document each in the {@code cases} collection. Saving a case writes the events it raised
+ * into its outbox in the same single-document write, checked against the version it was loaded with, and then asks
+ * the relay to send them.
+ */
 @Repository
 public class Cases {
 
-    private static final Sort MOST_PRESSING_FIRST = Sort.by("resolutionDue", "id");
+    private static final Sort NEAREST_DEADLINE_FIRST = Sort.by("nextDue", "_id");
 
     private final MongoTemplate mongo;
+    private final CloudEventCodec codec;
+    private final OutboxRelay outboxRelay;
 
-    Cases(MongoTemplate mongo) {
+    Cases(MongoTemplate mongo, CloudEventCodec codec, OutboxRelay outboxRelay) {
         this.mongo = mongo;
+        this.codec = codec;
+        this.outboxRelay = outboxRelay;
     }
 
     /**
-     * Stores a new case together with the events in its outbox.
+     * Stores a new case together with the events it raised.
      *
      * @throws org.springframework.dao.DuplicateKeyException when a case with its id exists already
      */
     void insert(Case newCase) {
+        newCase.moveRaisedEventsTo(codec::toOutbox);
         mongo.insert(newCase, Case.COLLECTION);
+        outboxRelay.relay(Case.COLLECTION, newCase.id());
     }
 
+    /**
+     * Stores a changed case together with the events it raised, if nobody changed it since it was loaded.
+     *
+     * @throws org.springframework.dao.OptimisticLockingFailureException when the stored case has another version
+     */
+    void save(Case changed) {
+        changed.moveRaisedEventsTo(codec::toOutbox);
+        mongo.save(changed, Case.COLLECTION);
+        outboxRelay.relay(Case.COLLECTION, changed.id());
+    }
+
+    /** The case with exactly this id. */
     public Optional<Case> findById(String id) {
         return Optional.ofNullable(mongo.findById(id, Case.class, Case.COLLECTION));
     }
 
     /**
-     * One page of the cases, those due to be resolved soonest first.
-     *
-     * @param department only the cases of this department, or all when {@code null}
-     * @param status only the cases in this status, or all when {@code null}
+     * The case that handles an enquiry or a case id: the case of that id while it goes on, else the case that took
+     * the enquiry on when it was merged (并单), else the case of that id even though it was merged into another.
      */
-    public Page<Case> find(String department, CaseStatus status, int page, int size) {
-        Query query = new Query();
-        if (department != null) {
-            query.addCriteria(Criteria.where("department").is(department));
+    public Optional<Case> findByAnyId(String id) {
+        Criteria goesOn = Criteria.where("status").ne(CaseStatus.MERGED);
+        Case own = mongo.findOne(new Query(Criteria.where("_id").is(id).andOperator(goesOn)), Case.class,
+                Case.COLLECTION);
+        if (own != null) {
+            return Optional.of(own);
         }
-        if (status != null) {
-            query.addCriteria(Criteria.where("status").is(status));
-        }
-        PageRequest pageRequest = PageRequest.of(page, size, MOST_PRESSING_FIRST);
+        Case holder = mongo.findOne(new Query(Criteria.where("enquiryIds").is(id).andOperator(goesOn)), Case.class,
+                Case.COLLECTION);
+        return holder != null ? Optional.of(holder) : findById(id);
+    }
+
+    /** Whether any case holds an enquiry, as its own or merged into it. */
+    boolean holdsEnquiry(String enquiryId) {
+        return mongo.exists(new Query(Criteria.where("enquiryIds").is(enquiryId)), Case.COLLECTION);
+    }
+
+    /** A page of the cases a query selects, the nearest deadline first. */
+    public Page<Case> find(CaseQuery query, Instant now, int page, int size) {
+        Query selection = new Query(criteria(query, now));
+        PageRequest pageRequest = PageRequest.of(page, size, NEAREST_DEADLINE_FIRST);
         return PageableExecutionUtils.getPage(
-                mongo.find(Query.of(query).with(pageRequest), Case.class, Case.COLLECTION), pageRequest,
-                () -> mongo.count(query, Case.class, Case.COLLECTION));
+                mongo.find(Query.of(selection).with(pageRequest), Case.class, Case.COLLECTION), pageRequest,
+                () -> mongo.count(selection, Case.class, Case.COLLECTION));
+    }
+
+    private static Criteria criteria(CaseQuery query, Instant now) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(Criteria.where("status").in(query.statuses()));
+        if (query.departments() != null) {
+            all.add(Criteria.where("department").in(query.departments()));
+        }
+        if (query.kind() != null) {
+            all.add(Criteria.where("classification.kind").is(query.kind()));
+        }
+        if (query.topic() != null) {
+            all.add(Criteria.where("classification.topic").is(query.topic()));
+        }
+        if (query.priority() != null) {
+            all.add(Criteria.where("classification.priority").is(query.priority()));
+        }
+        if (query.channel() != null) {
+            all.add(Criteria.where("channel").is(query.channel()));
+        }
+        if (Boolean.TRUE.equals(query.overdue())) {
+            all.add(Criteria.where("nextDue").lt(now));
+        }
+        else if (Boolean.FALSE.equals(query.overdue())) {
+            all.add(new Criteria().orOperator(Criteria.where("nextDue").gte(now), Criteria.where("nextDue").is(null)));
+        }
+        if (Boolean.TRUE.equals(query.escalated())) {
+            all.add(Criteria.where("escalationLevel").gt(0));
+        }
+        else if (Boolean.FALSE.equals(query.escalated())) {
+            all.add(Criteria.where("escalationLevel").lte(0));
+        }
+        if (query.text() != null) {
+            // a plain regex (no $text index): fine for a department's cases, and the stand-in store knows it too
+            Pattern contains = Pattern.compile(Pattern.quote(query.text()), Pattern.CASE_INSENSITIVE);
+            all.add(new Criteria().orOperator(Criteria.where("subject").regex(contains),
+                    Criteria.where("text").regex(contains)));
+        }
+        return new Criteria().andOperator(all);
+    }
+
+    /** The ids of open cases of a citizen, or of a region, opened since an instant, the newest first. */
+    List<Case> openCandidates(String field, String value, Instant since, int limit) {
+        Query query = new Query(Criteria.where(field).is(value).and("openedAt").gte(since).and("status")
+                .in(CaseStatus.OPEN)).with(Sort.by(Sort.Direction.DESC, "openedAt")).limit(limit);
+        return mongo.find(query, Case.class, Case.COLLECTION);
+    }
+
+    /** The ids of the cases whose clock is running and has reached its warning, not yet raised. */
+    List<String> dueForWarning(SlaClock clock, Instant now, int limit) {
+        return ids(running(clock).and(path(clock, "warned")).is(false).and(path(clock, "warnAt")).lte(now), limit);
+    }
+
+    /** The ids of the cases whose clock is running and has run out, the breach not yet raised. */
+    List<String> dueForBreach(SlaClock clock, Instant now, int limit) {
+        return ids(running(clock).and(path(clock, "breached")).is(false).and(path(clock, "dueAt")).lte(now), limit);
+    }
+
+    /** The ids of the cases whose breach persisted long enough to be escalated again. */
+    List<String> dueForEscalation(SlaClock clock, Instant now, int limit) {
+        return ids(running(clock).and(path(clock, "breached")).is(true).and(path(clock, "escalateAgainAt")).lte(now),
+                limit);
+    }
+
+    /** Per department, how many open cases it has, how many of them are overdue and how many escalated. */
+    public Map<String, Backlog> backlog(Instant now) {
+        Map<String, Backlog> backlog = new TreeMap<>();
+        countByDepartment(Criteria.where("status").in(CaseStatus.OPEN))
+                .forEach((department, count) -> backlog.put(department, new Backlog(count, 0, 0)));
+        countByDepartment(Criteria.where("status").in(CaseStatus.OPEN).and("nextDue").lt(now))
+                .forEach((department, count) -> backlog.computeIfPresent(department,
+                        (key, known) -> new Backlog(known.open(), count, known.escalated())));
+        countByDepartment(Criteria.where("status").in(CaseStatus.OPEN).and("escalationLevel").gt(0))
+                .forEach((department, count) -> backlog.computeIfPresent(department,
+                        (key, known) -> new Backlog(known.open(), known.overdue(), count)));
+        return backlog;
+    }
+
+    /**
+     * The counts behind the "three rates" of the cases opened in a period (merged cases left out).
+     *
+     * @param departments the departments counted, {@code null} for all
+     */
+    public RateCounts rates(Collection<String> departments, Instant from, Instant to) {
+        Criteria period = Criteria.where("openedAt").gte(from).lt(to).and("status").ne(CaseStatus.MERGED);
+        if (departments != null) {
+            period = period.and("department").in(departments);
+        }
+        Criteria base = period;
+        return new RateCounts(count(base), count(copy(base).and("firstResponse.onTime").is(true)),
+                count(copy(base).and("status").in(CaseStatus.RESOLVED, CaseStatus.CLOSED)),
+                count(copy(base).and("resolution.onTime").is(true)),
+                count(copy(base).and("satisfaction").ne(null)),
+                count(copy(base).and("satisfaction").in("SATISFIED", "BASICALLY_SATISFIED")));
+    }
+
+    private static Criteria copy(Criteria criteria) {
+        return new Criteria().andOperator(criteria);
+    }
+
+    private long count(Criteria criteria) {
+        return mongo.count(new Query(criteria), Case.COLLECTION);
+    }
+
+    private Map<String, Long> countByDepartment(Criteria criteria) {
+        Aggregation pipeline = Aggregation.newAggregation(Aggregation.match(criteria),
+                Aggregation.group("department").count().as("cases"));
+        Map<String, Long> counts = new TreeMap<>();
+        for (Document row : mongo.aggregate(pipeline, Case.COLLECTION, Document.class)) {
+            counts.put(String.valueOf(row.get("_id")), ((Number) row.get("cases")).longValue());
+        }
+        return counts;
+    }
+
+    private List<String> ids(Criteria criteria, int limit) {
+        Query query = new Query(criteria).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, Case.COLLECTION).stream().map(d -> String.valueOf(d.get("_id")))
+                .toList();
+    }
+
+    private static Criteria running(SlaClock clock) {
+        return Criteria.where(path(clock, "stoppedAt")).is(null);
+    }
+
+    private static String path(SlaClock clock, String field) {
+        return (clock == SlaClock.FIRST_RESPONSE ? "firstResponse." : "resolution.") + field;
+    }
+
+    /**
+     * A department's backlog.
+     *
+     * @param open its open cases
+     * @param overdue those of them with a clock that ran out
+     * @param escalated those of them escalated to the supervisors
+     */
+    public record Backlog(long open, long overdue, long escalated) {
+    }
+
+    /**
+     * The counts behind the three rates.
+     *
+     * @param cases the cases opened in the period
+     * @param respondedInTime those accepted before the first-response deadline
+     * @param resolved those resolved (or closed after being resolved)
+     * @param resolvedInTime those resolved before the resolution deadline
+     * @param rated those the citizen rated
+     * @param satisfied those rated satisfied or basically satisfied
+     */
+    public record RateCounts(long cases, long respondedInTime, long resolved, long resolvedInTime, long rated,
+            long satisfied) {
     }
 }

@@ -1,5 +1,7 @@
 /**
  * Classification of an enquiry: what the writer mainly wants (kind), what it is about (topic) and how urgent it is
- * (priority), with the confidence, the model version and the features behind each decision.
+ * (priority), with the confidence, the model version and the features behind each decision. The models come from
+ * the {@code classifier} module (shipped defaults), a watched model directory or the admin API, and replace each
+ * other without a restart; staff corrections are kept as training labels.
  */
 package org.enquirytriage.triage.classification;

@@ -6,10 +6,20 @@ import org.enquirytriage.events.Classification;
 public interface Router {
 
     /**
-     * The department a case goes to.
+     * Where a case goes, which rule of which rule set version chose it, and why.
      *
      * @param regionCode the administrative region of the matter, {@code null} when unknown
      * @param text the masked text of the enquiry
      */
-    String departmentFor(Classification classification, String regionCode, String text);
+    RoutingDecision route(Classification classification, String regionCode, String text);
+
+    /**
+     * The department a case goes to: the department of {@link #route}.
+     *
+     * @param regionCode the administrative region of the matter, {@code null} when unknown
+     * @param text the masked text of the enquiry
+     */
+    default String departmentFor(Classification classification, String regionCode, String text) {
+        return route(classification, regionCode, text).department();
+    }
 }

@@ -3,7 +3,15 @@ package org.enquirytriage.triage.sla;
 import java.time.Instant;
 
 /**
- * When a case must have had its first response and when it must be resolved.
+ * The two clocks of a case as they start: the first response and the resolution.
  */
-public record Deadlines(Instant firstResponseDue, Instant resolutionDue) {
+public record Deadlines(SlaTimer firstResponse, SlaTimer resolution) {
+
+    public Instant firstResponseDue() {
+        return firstResponse.dueAt();
+    }
+
+    public Instant resolutionDue() {
+        return resolution.dueAt();
+    }
 }

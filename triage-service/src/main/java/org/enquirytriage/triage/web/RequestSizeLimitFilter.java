@@ -28,6 +28,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         this.objectMapper = objectMapper;
     }
 
+    /** Model files are larger than any request; their upload has its own limit ({@code max-model-size}). */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/api/triage/models/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

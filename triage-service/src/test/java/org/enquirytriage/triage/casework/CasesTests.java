@@ -2,25 +2,33 @@ package org.enquirytriage.triage.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.enquirytriage.triage.sla.SlaFixtures.shanghai;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.verify;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
-import org.enquirytriage.testsupport.EmbeddedMongoConfiguration;
+import org.bson.Document;
+import org.enquirytriage.events.EnquiryKind;
+import org.enquirytriage.events.Priority;
+import org.enquirytriage.events.Satisfaction;
+import org.enquirytriage.events.SlaClock;
+import org.enquirytriage.messaging.outbox.OutboxRelay;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.data.mongo.DataMongoTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
-@DataMongoTest
-@Import({ EmbeddedMongoConfiguration.class, Cases.class })
+@CaseStoreTest
 class CasesTests {
 
-    private static final Instant NOW = Instant.parse("2026-03-02T01:30:00Z");
+    private static final Instant MONDAY = shanghai("2026-03-09T10:00");
 
     @Autowired
     Cases cases;
@@ -28,50 +36,137 @@ class CasesTests {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    OutboxRelay relay;
+
+    private final Actor housing = Actor.staff("wang", "housing");
+
     @BeforeEach
     void emptyTheCollection() {
         mongo.remove(new Query(), Case.COLLECTION);
     }
 
     @Test
-    void shouldStoreACaseAndFindItByItsId() {
-        cases.insert(CaseFixtures.routedCase("case-1", "housing", NOW));
+    void shouldStoreACaseWithItsEventsInTheOutboxAndAskTheRelayToSendThem() {
+        cases.insert(CaseFixtures.routedCase("case-1", "housing", MONDAY));
 
         Case found = cases.findById("case-1").orElseThrow();
 
         assertThat(found.department()).isEqualTo("housing");
         assertThat(found.status()).isEqualTo(CaseStatus.ROUTED);
-        assertThat(found.citizenKey()).isEqualTo("c1f4e2");
+        assertThat(found.citizenKey()).isEqualTo("citizen-case-1");
         assertThat(found.classification().features()).containsExactly("噪音", "施工");
         assertThat(found.history()).extracting(HistoryEntry::action).containsExactly("OPENED", "ROUTED");
-        assertThat(found.outbox()).hasSize(1);
+        assertThat(found.firstResponse().warnAt()).isNotNull();
+        assertThat(outboxTypes("case-1")).containsExactly("case.opened.v1");
         assertThat(found.version()).isZero();
+        verify(relay, atLeastOnce()).relay("cases", "case-1");
     }
 
     @Test
     void shouldRefuseASecondCaseWithTheSameId() {
-        cases.insert(CaseFixtures.routedCase("case-1", "housing", NOW));
+        cases.insert(CaseFixtures.routedCase("case-1", "housing", MONDAY));
 
-        assertThatThrownBy(() -> cases.insert(CaseFixtures.routedCase("case-1", "transport", NOW)))
+        assertThatThrownBy(() -> cases.insert(CaseFixtures.routedCase("case-1", "transport", MONDAY)))
                 .isInstanceOf(DuplicateKeyException.class);
         assertThat(cases.findById("case-1").orElseThrow().department()).isEqualTo("housing");
     }
 
     @Test
-    void shouldListADepartmentsCasesDueSoonestFirstAPageAtATime() {
-        cases.insert(CaseFixtures.routedCase("late", "housing", NOW.plusSeconds(300)));
-        cases.insert(CaseFixtures.routedCase("early", "housing", NOW));
-        cases.insert(CaseFixtures.routedCase("middle", "housing", NOW.plusSeconds(100)));
-        cases.insert(CaseFixtures.routedCase("elsewhere", "transport", NOW.minusSeconds(100)));
+    void shouldLetOneOfTwoStaffAnsweringAtOnceWinAndLoseNothingOfTheWinner() {
+        Case stored = CaseFixtures.routedCase("case-1", "housing", MONDAY);
+        stored.accept(housing, MONDAY);
+        cases.insert(stored);
+        Case first = cases.findById("case-1").orElseThrow();
+        Case second = cases.findById("case-1").orElseThrow();
 
-        Page<Case> first = cases.find("housing", CaseStatus.ROUTED, 0, 2);
-        Page<Case> second = cases.find("housing", CaseStatus.ROUTED, 1, 2);
+        first.answer(Actor.staff("wang", "housing"), "第一位的答复", false, MONDAY);
+        second.answer(Actor.staff("liu", "housing"), "第二位的答复", false, MONDAY);
+        cases.save(first);
 
-        assertThat(first.getContent()).extracting(Case::id).containsExactly("early", "middle");
+        assertThatThrownBy(() -> cases.save(second)).isInstanceOf(OptimisticLockingFailureException.class);
+        Case after = cases.findById("case-1").orElseThrow();
+        assertThat(after.answers()).extracting(Answer::text).containsExactly("第一位的答复");
+        assertThat(after.version()).isEqualTo(1);
+        assertThat(outboxTypes("case-1")).containsExactly("case.opened.v1", "case.accepted.v1", "case.answered.v1");
+    }
+
+    @Test
+    void shouldFindTheCaseAnEnquiryWasMergedIntoByTheEnquirysId() {
+        Case target = CaseFixtures.routedCase("case-1", "housing", MONDAY);
+        target.absorb(new MergedEnquiry("enquiry-2", "wechat", "s", "t", null, null, MONDAY), Actor.TRIAGE_SERVICE,
+                "repeat", MONDAY);
+        cases.insert(target);
+
+        assertThat(cases.findByAnyId("enquiry-2")).get().extracting(Case::id).isEqualTo("case-1");
+        assertThat(cases.findByAnyId("case-1")).get().extracting(Case::id).isEqualTo("case-1");
+        assertThat(cases.holdsEnquiry("enquiry-2")).isTrue();
+        assertThat(cases.holdsEnquiry("enquiry-3")).isFalse();
+        assertThat(cases.findByAnyId("enquiry-3")).isEmpty();
+    }
+
+    @Test
+    void shouldListADepartmentsOpenCasesTheNearestDeadlineFirstWithFilters() {
+        cases.insert(CaseFixtures.routedCase("late", "housing", MONDAY.plusSeconds(300)));
+        cases.insert(CaseFixtures.routedCase("early", "housing", MONDAY));
+        cases.insert(CaseFixtures.routedCase("urgent", "housing", CaseFixtures.classification(
+                EnquiryKind.PROBLEM_REPORT, Priority.URGENT), MONDAY.plusSeconds(600)));
+        cases.insert(CaseFixtures.routedCase("question", "housing", CaseFixtures.classification(
+                EnquiryKind.POLICY_QUESTION, Priority.NORMAL), MONDAY));
+        cases.insert(CaseFixtures.routedCase("elsewhere", "transport", MONDAY.minusSeconds(100)));
+        Case resolved = CaseFixtures.routedCase("resolved", "housing", MONDAY);
+        resolved.accept(housing, MONDAY);
+        resolved.answer(housing, "ok", false, MONDAY);
+        resolved.resolve(housing, null, MONDAY);
+        cases.insert(resolved);
+
+        Page<Case> first = cases.find(query(Set.of("housing"), null, null), MONDAY, 0, 3);
+        Page<Case> second = cases.find(query(Set.of("housing"), null, null), MONDAY, 1, 3);
+
+        assertThat(first.getContent()).extracting(Case::id).containsExactly("urgent", "question", "early");
         assertThat(second.getContent()).extracting(Case::id).containsExactly("late");
-        assertThat(first.getTotalElements()).isEqualTo(3);
-        assertThat(cases.find(null, null, 0, 10).getContent()).extracting(Case::id)
-                .containsExactly("elsewhere", "early", "middle", "late");
-        assertThat(cases.find("housing", CaseStatus.OPENED, 0, 10)).isEmpty();
+        assertThat(first.getTotalElements()).isEqualTo(4);
+        assertThat(cases.find(query(Set.of("housing"), EnquiryKind.POLICY_QUESTION, null), MONDAY, 0, 10)
+                .getContent()).extracting(Case::id).containsExactly("question");
+        Instant afterTheUrgentDeadline = MONDAY.plusSeconds(600 + 31 * 60);
+        assertThat(cases.find(query(null, null, true), afterTheUrgentDeadline, 0, 10).getContent())
+                .extracting(Case::id).containsExactly("urgent");
+        assertThat(cases.find(new CaseQuery(null, Set.of(CaseStatus.RESOLVED), null, null, null, null, null, null),
+                MONDAY, 0, 10).getContent()).extracting(Case::id).containsExactly("resolved");
+        assertThat(cases.find(CaseQuery.open(), MONDAY, 0, 10).getTotalElements()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldCountEachDepartmentsBacklogAndTheThreeRates() {
+        Case answeredInTime = CaseFixtures.routedCase("a", "housing", MONDAY);
+        answeredInTime.accept(housing, MONDAY);
+        answeredInTime.answer(housing, "ok", false, MONDAY);
+        answeredInTime.resolve(housing, null, MONDAY);
+        answeredInTime.rate(new Rating("e1", MONDAY, "a", Satisfaction.BASICALLY_SATISFIED, null),
+                CaseFixtures.POLICY, MONDAY);
+        cases.insert(answeredInTime);
+        Case overdue = CaseFixtures.routedCase("b", "housing", MONDAY);
+        overdue.raiseBreach(SlaClock.FIRST_RESPONSE, CaseFixtures.POLICY,
+                overdue.firstResponseDue());
+        cases.insert(overdue);
+        cases.insert(CaseFixtures.routedCase("c", "transport", MONDAY));
+
+        var backlog = cases.backlog(shanghai("2026-03-12T10:00"));
+        var rates = cases.rates(null, MONDAY.minusSeconds(3600), MONDAY.plusSeconds(3600));
+
+        assertThat(backlog.get("housing")).isEqualTo(new Cases.Backlog(1, 1, 1));
+        assertThat(backlog.get("transport")).isEqualTo(new Cases.Backlog(1, 1, 0));
+        assertThat(rates).isEqualTo(new Cases.RateCounts(3, 1, 1, 1, 1, 1));
+        assertThat(cases.rates(List.of("transport"), MONDAY.minusSeconds(3600), MONDAY.plusSeconds(3600)).cases())
+                .isOne();
+    }
+
+    private static CaseQuery query(Set<String> departments, EnquiryKind kind, Boolean overdue) {
+        return new CaseQuery(departments, null, kind, null, null, null, overdue, null);
+    }
+
+    private List<String> outboxTypes(String id) {
+        return mongo.findById(id, Document.class, Case.COLLECTION).getList("outbox", Document.class).stream()
+                .map(message -> message.getString("type")).toList();
     }
 }

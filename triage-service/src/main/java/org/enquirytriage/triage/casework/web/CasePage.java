@@ -1,5 +1,6 @@
 package org.enquirytriage.triage.casework.web;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.enquirytriage.triage.casework.Case;
@@ -14,8 +15,8 @@ import org.springframework.data.domain.Page;
  */
 public record CasePage(List<CaseView> cases, int page, int size, long totalCases, int totalPages) {
 
-    static CasePage of(Page<Case> page) {
-        return new CasePage(page.getContent().stream().map(CaseView::of).toList(), page.getNumber(), page.getSize(),
-                page.getTotalElements(), page.getTotalPages());
+    static CasePage of(Page<Case> page, Instant now) {
+        return new CasePage(page.getContent().stream().map(c -> CaseView.of(c, now)).toList(), page.getNumber(),
+                page.getSize(), page.getTotalElements(), page.getTotalPages());
     }
 }
