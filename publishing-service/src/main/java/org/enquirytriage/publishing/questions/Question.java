@@ -18,11 +18,13 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * @param receivedAt when this service recorded the question
  * @param answer the department's answer, or {@code null} while there is none
  * @param answeredAt when the answer was given, or {@code null} while there is none
+ * @param qaCandidate whether staff proposed the answer for publishing as a Q&amp;A item
  */
 @Document(Question.COLLECTION)
 public record Question(@Id String caseId, String subject, String text, EnquiryKind kind, String topic,
         String channel, String regionCode, String citizenKey, Instant openedAt, Instant receivedAt,
-        @Field(write = Field.Write.ALWAYS) String answer, @Field(write = Field.Write.ALWAYS) Instant answeredAt) {
+        @Field(write = Field.Write.ALWAYS) String answer, @Field(write = Field.Write.ALWAYS) Instant answeredAt,
+        boolean qaCandidate) {
 
     static final String COLLECTION = "questions";
 
@@ -31,6 +33,6 @@ public record Question(@Id String caseId, String subject, String text, EnquiryKi
         return new Question(opened.caseId(), opened.subject(), opened.text(),
                 classification == null ? null : classification.kind(),
                 classification == null ? null : classification.topic(), opened.channel(), opened.regionCode(),
-                opened.citizenKey(), opened.occurredAt(), receivedAt, null, null);
+                opened.citizenKey(), opened.occurredAt(), receivedAt, null, null, false);
     }
 }

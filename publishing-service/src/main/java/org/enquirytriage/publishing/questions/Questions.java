@@ -58,15 +58,21 @@ public class Questions {
      *
      * @return whether a question took the answer
      */
-    boolean answer(String caseId, String answer, Instant answeredAt) {
+    boolean answer(String caseId, String answer, Instant answeredAt, boolean qaCandidate) {
         Query query = new Query(Criteria.where("_id").is(caseId).orOperator(
                 Criteria.where(ANSWERED_AT).is(null), Criteria.where(ANSWERED_AT).lte(answeredAt)));
-        Update update = new Update().set("answer", answer).set(ANSWERED_AT, answeredAt);
+        Update update = new Update().set("answer", answer).set(ANSWERED_AT, answeredAt)
+                .set("qaCandidate", qaCandidate);
         return mongo.updateFirst(query, update, Question.class).getMatchedCount() > 0;
     }
 
     public Optional<Question> find(String caseId) {
         return Optional.ofNullable(mongo.findById(caseId, Question.class));
+    }
+
+    /** The questions of these cases that were answered. */
+    public List<Question> answered(List<String> caseIds) {
+        return mongo.find(new Query(Criteria.where("_id").in(caseIds).and("answer").ne(null)), Question.class);
     }
 
     /** The most recently opened questions, newest first, of one topic or of all when the topic is blank. */

@@ -21,7 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 class RequestSizeLimitFilterTests {
 
     private final RequestSizeLimitFilter filter = new RequestSizeLimitFilter(
-            new PublishingProperties(DataSize.ofBytes(10)), new ObjectMapper());
+            PublishingProperties.withMaxRequestBody(DataSize.ofBytes(10)), new ObjectMapper());
 
     @Test
     void shouldRefuseADeclaredBodyOverTheLimit() throws Exception {

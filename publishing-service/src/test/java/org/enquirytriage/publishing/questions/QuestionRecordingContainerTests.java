@@ -10,13 +10,17 @@ import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.enquirytriage.messaging.CloudEventCodec;
+import org.enquirytriage.security.test.StaffAuthentication;
 import org.enquirytriage.testsupport.ContainerInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -38,8 +42,8 @@ class QuestionRecordingContainerTests {
     @Autowired
     MongoTemplate mongo;
 
-    @Autowired
-    TestRestTemplate rest;
+    @LocalServerPort
+    int port;
 
     @Test
     void shouldRecordTheQuestionOfAnOpenedCaseAndItsAnswer() throws Exception {
@@ -55,6 +59,8 @@ class QuestionRecordingContainerTests {
             assertThat(question).isNotNull();
             assertThat(question.getString("answer")).isEqualTo("请到社保服务大厅补办。");
         });
+        TestRestTemplate rest = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, StaffAuthentication.bearer(StaffAuthentication.editor())));
         ResponseEntity<JsonNode> one = rest.getForEntity("/api/questions/{caseId}", JsonNode.class, caseId);
         assertThat(one.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(one.getBody().path("topic").asText()).isEqualTo(topic);

@@ -3,7 +3,6 @@ package org.enquirytriage.publishing.questions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -14,43 +13,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.enquirytriage.events.DomainEvent;
 import org.enquirytriage.events.Topics;
-import org.enquirytriage.messaging.CloudEventCodec;
-import org.enquirytriage.testsupport.EmbeddedInfrastructure;
+import org.enquirytriage.publishing.PublishingIntegrationTest;
+import org.enquirytriage.security.test.StaffAuthentication;
 import org.enquirytriage.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedInfrastructure
-class QuestionRecordingTests {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-
-    @Autowired
-    CloudEventCodec codec;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @Autowired
-    TestRestTemplate rest;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
+class QuestionRecordingTests extends PublishingIntegrationTest {
 
     @Test
     void shouldRecordTheQuestionOfAnOpenedCaseAndShowItWithoutTheCitizensKey() {
@@ -72,7 +46,7 @@ class QuestionRecordingTests {
         assertThat(question.getDate("receivedAt")).isNotNull();
         assertThat(question).containsEntry("answer", null);
 
-        ResponseEntity<JsonNode> one = rest.getForEntity("/api/questions/{caseId}", JsonNode.class, caseId);
+        ResponseEntity<JsonNode> one = editor().getForEntity("/api/questions/{caseId}", JsonNode.class, caseId);
         assertThat(one.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(one.getBody().path("caseId").asText()).isEqualTo(caseId);
         assertThat(one.getBody().path("subject").asText()).isEqualTo(CaseEvents.SUBJECT);
@@ -81,10 +55,18 @@ class QuestionRecordingTests {
         assertThat(one.getBody().path("answer").isNull()).isTrue();
         assertThat(one.getBody().has("citizenKey")).isFalse();
 
-        ResponseEntity<JsonNode> list = rest.getForEntity("/api/questions?topic={topic}", JsonNode.class, topic);
+        ResponseEntity<JsonNode> list = editor().getForEntity("/api/questions?topic={topic}", JsonNode.class, topic);
         assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(list.getBody()).hasSize(1);
         assertThat(list.getBody().get(0).path("caseId").asText()).isEqualTo(caseId);
+    }
+
+    @Test
+    void shouldShowTheQuestionsToEditorsOnly() {
+        assertThat(rest.getForEntity("/api/questions", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(as(StaffAuthentication.staff("housing")).getForEntity("/api/questions", JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
@@ -99,9 +81,9 @@ class QuestionRecordingTests {
         publish(CaseEvents.opened(elsewhere, newTopic(), now));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(
-                rest.getForObject("/api/questions?topic={topic}", JsonNode.class, topic).findValuesAsText("caseId"))
+                editor().getForObject("/api/questions?topic={topic}", JsonNode.class, topic).findValuesAsText("caseId"))
                 .containsExactly(newer, older));
-        assertThat(rest.getForObject("/api/questions?topic={topic}&limit=1", JsonNode.class, topic)
+        assertThat(editor().getForObject("/api/questions?topic={topic}&limit=1", JsonNode.class, topic)
                 .findValuesAsText("caseId")).containsExactly(newer);
     }
 
@@ -133,7 +115,7 @@ class QuestionRecordingTests {
         await().atMost(WAIT).untilAsserted(() -> assertThat(question(caseId).getString("answer"))
                 .isEqualTo("请携带身份证到社保服务大厅补办。"));
         assertThat(question(caseId).getDate("answeredAt")).isEqualTo(Date.from(answeredAt));
-        JsonNode shown = rest.getForObject("/api/questions/{caseId}", JsonNode.class, caseId);
+        JsonNode shown = editor().getForObject("/api/questions/{caseId}", JsonNode.class, caseId);
         assertThat(shown.path("answer").asText()).isEqualTo("请携带身份证到社保服务大厅补办。");
         assertThat(shown.path("answeredAt").asText()).isEqualTo(answeredAt.toString());
     }
@@ -141,7 +123,7 @@ class QuestionRecordingTests {
     @Test
     void shouldKeepNoAnswerToACaseWhoseQuestionIsUnknown() {
         String caseId = UUID.randomUUID().toString();
-        assertThat(rest.getForEntity("/api/questions/{caseId}", JsonNode.class, caseId).getStatusCode())
+        assertThat(editor().getForEntity("/api/questions/{caseId}", JsonNode.class, caseId).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
         publish(CaseEvents.answered(caseId, "答复", Instant.now()));
@@ -165,15 +147,6 @@ class QuestionRecordingTests {
                     }));
         }
         awaitQuestion(caseId);
-    }
-
-    private void publish(DomainEvent event) {
-        try {
-            kafka.send(codec.toRecord(codec.toOutbox(event))).get(10, TimeUnit.SECONDS);
-        }
-        catch (Exception e) {
-            throw new AssertionError("Could not publish " + event, e);
-        }
     }
 
     private Document awaitQuestion(String caseId) {

@@ -50,9 +50,9 @@ class QuestionsTests {
         String caseId = UUID.randomUUID().toString();
         questions.record(asked(caseId, "社会保障", AT));
 
-        assertThat(questions.answer(caseId, "新的答复", AT.plusSeconds(7200))).isTrue();
-        assertThat(questions.answer(caseId, "新的答复", AT.plusSeconds(7200))).isTrue();
-        assertThat(questions.answer(caseId, "旧的答复", AT.plusSeconds(3600))).isFalse();
+        assertThat(questions.answer(caseId, "新的答复", AT.plusSeconds(7200), false)).isTrue();
+        assertThat(questions.answer(caseId, "新的答复", AT.plusSeconds(7200), false)).isTrue();
+        assertThat(questions.answer(caseId, "旧的答复", AT.plusSeconds(3600), false)).isFalse();
 
         assertThat(questions.find(caseId)).hasValueSatisfying(question -> {
             assertThat(question.answer()).isEqualTo("新的答复");
@@ -64,7 +64,7 @@ class QuestionsTests {
     void shouldKeepNoAnswerForAnUnknownQuestion() {
         String caseId = UUID.randomUUID().toString();
 
-        assertThat(questions.answer(caseId, "答复", AT)).isFalse();
+        assertThat(questions.answer(caseId, "答复", AT, false)).isFalse();
 
         assertThat(questions.find(caseId)).isEmpty();
     }

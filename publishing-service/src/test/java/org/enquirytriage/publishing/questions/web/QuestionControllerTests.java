@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.enquirytriage.events.EnquiryKind;
 import org.enquirytriage.publishing.questions.Question;
 import org.enquirytriage.publishing.questions.Questions;
+import org.enquirytriage.security.test.StaffAuthentication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @WebMvcTest(QuestionController.class)
 class QuestionControllerTests {
@@ -35,7 +37,9 @@ class QuestionControllerTests {
     private static final Question ANSWERED = new Question(CASE_ID, "社保卡丢失如何补办", "社保卡丢了，请问去哪里补办？",
             EnquiryKind.POLICY_QUESTION, "社会保障", "portal", "430103", "c1f4e2",
             Instant.parse("2026-03-02T01:30:00Z"), Instant.parse("2026-03-02T01:30:02Z"), "请到社保服务大厅补办。",
-            Instant.parse("2026-03-03T02:00:00Z"));
+            Instant.parse("2026-03-03T02:00:00Z"), true);
+
+    private static final RequestPostProcessor EDITOR = StaffAuthentication.as(StaffAuthentication.editor());
 
     @Autowired
     MockMvc mvc;
@@ -47,7 +51,7 @@ class QuestionControllerTests {
     void shouldShowAQuestionWithItsAnswerButNotTheCitizensKey() throws Exception {
         given(questions.find(CASE_ID)).willReturn(Optional.of(ANSWERED));
 
-        mvc.perform(get("/api/questions/{caseId}", CASE_ID))
+        mvc.perform(get("/api/questions/{caseId}", CASE_ID).with(EDITOR))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.caseId").value(CASE_ID))
@@ -61,10 +65,23 @@ class QuestionControllerTests {
     }
 
     @Test
+    void shouldRefuseAnyoneButEditorsAndAdministrators() throws Exception {
+        mvc.perform(get("/api/questions"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/questions").with(StaffAuthentication.as(StaffAuthentication.staff("housing"))))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        given(questions.recent(null, 20)).willReturn(List.of());
+        mvc.perform(get("/api/questions").with(StaffAuthentication.as(StaffAuthentication.admin())))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void shouldAnswerNotFoundAsAProblemForAnUnknownCase() throws Exception {
         given(questions.find("unknown")).willReturn(Optional.empty());
 
-        mvc.perform(get("/api/questions/{caseId}", "unknown"))
+        mvc.perform(get("/api/questions/{caseId}", "unknown").with(EDITOR))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404))
@@ -76,7 +93,7 @@ class QuestionControllerTests {
     void shouldListTheMostRecentQuestionsOfATopic() throws Exception {
         given(questions.recent("社会保障", 5)).willReturn(List.of(ANSWERED));
 
-        mvc.perform(get("/api/questions").param("topic", "社会保障").param("limit", "5"))
+        mvc.perform(get("/api/questions").param("topic", "社会保障").param("limit", "5").with(EDITOR))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].caseId").value(CASE_ID))
@@ -87,7 +104,7 @@ class QuestionControllerTests {
     void shouldListTwentyQuestionsOfAllTopicsUnlessToldOtherwise() throws Exception {
         given(questions.recent(null, 20)).willReturn(List.of());
 
-        mvc.perform(get("/api/questions"))
+        mvc.perform(get("/api/questions").with(EDITOR))
                 .andExpect(status().isOk())
                 .andExpect(content().json("[]"));
         then(questions).should().recent(null, 20);
@@ -96,7 +113,7 @@ class QuestionControllerTests {
     @ParameterizedTest
     @ValueSource(strings = { "0", "1000" })
     void shouldRefuseALimitOutsideOneToAHundred(String limit) throws Exception {
-        mvc.perform(get("/api/questions").param("limit", limit))
+        mvc.perform(get("/api/questions").param("limit", limit).with(EDITOR))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(containsString("limit")))
@@ -106,7 +123,7 @@ class QuestionControllerTests {
 
     @Test
     void shouldRefuseALimitThatIsNoNumber() throws Exception {
-        mvc.perform(get("/api/questions").param("limit", "many"))
+        mvc.perform(get("/api/questions").param("limit", "many").with(EDITOR))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(containsString("limit")));
@@ -114,7 +131,7 @@ class QuestionControllerTests {
 
     @Test
     void shouldRefuseABodyLargerThanTheLimit() throws Exception {
-        mvc.perform(post("/api/questions")
+        mvc.perform(post("/api/questions").with(EDITOR)
                 .contentType(MediaType.APPLICATION_JSON).content(new byte[64 * 1024 + 1]))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
