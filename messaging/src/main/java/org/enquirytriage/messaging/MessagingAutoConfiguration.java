@@ -1,21 +1,21 @@
 package org.enquirytriage.messaging;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.enquirytriage.events.Topics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.enquirytriage.messaging.outbox.OutboxRelay;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -36,16 +36,20 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
 /**
  * Sets every service up the same way: records keyed by string with the event as bytes, an idempotent producer that
  * waits for all replicas, consumers that start from the earliest record, the topics and their dead-letter twins,
- * the CloudEvents codec, the outbox relay and the dead-letter error handler.
+ * the CloudEvents codec, the outbox relay and the dead-letter error handler, and the metrics of both.
  */
 @AutoConfiguration(after = { KafkaAutoConfiguration.class, MongoDataAutoConfiguration.class })
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
+    /** How long an outbox backlog read for the metrics is reported before it is read again. */
+    private static final Duration OUTBOX_METRICS_CACHE = Duration.ofSeconds(5);
 
     @Bean
     DefaultKafkaProducerFactoryCustomizer eventProducerSettings() {
@@ -97,16 +101,20 @@ public class MessagingAutoConfiguration {
         return new OutboxRelay(mongo, kafka, codec, properties.outbox());
     }
 
+    /** The outbox backlog of every relayed collection and the dead-lettered records, as metrics. */
+    @Bean
+    @ConditionalOnMissingBean
+    MessagingMetrics messagingMetrics(OutboxRelay relay) {
+        return new MessagingMetrics(relay.collections(), relay::backlog, OUTBOX_METRICS_CACHE, Clock.systemUTC());
+    }
+
     /** Retries a failing record a few times, then sends it to {@code <topic>-dlt} with the error in its headers. */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, byte[]> kafka,
-            MessagingProperties properties) {
-        var recoverer = new DeadLetterPublishingRecoverer(kafka, (record, error) -> {
-            log.warn("Sending {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
-                    Topics.deadLetter(record.topic()), error.getMessage());
-            return new TopicPartition(Topics.deadLetter(record.topic()), -1);
-        });
+            MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
+        var recoverer = new DeadLetterPublishingRecoverer(kafka,
+                new DeadLetterDestination(meters.getIfAvailable(() -> Metrics.globalRegistry)));
         var deadLetter = properties.deadLetter();
         var handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(deadLetter.backoff().toMillis(), Math.max(0, deadLetter.attempts() - 1)));

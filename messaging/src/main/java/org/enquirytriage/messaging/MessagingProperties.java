@@ -21,14 +21,17 @@ public record MessagingProperties(String source, @DefaultValue("3") int partitio
 
     /**
      * @param collections the MongoDB collections whose documents carry an {@code outbox} array to relay
-     * @param sweepInterval how often the relay looks for events that were not sent straight away
-     * @param sweepAge how old a pending event must be before the sweep takes it (younger ones are on their way)
+     * @param sweepInterval how often the relay tries again the events it could not send
+     * @param fullSweepInterval how often the relay scans the whole collection for events nobody sent (a stopped
+     *        instance's); it also does at its start. A scan reads every document where no index covers
+     *        {@code outbox.occurredAt} (always on mongo-java-server), so it is rare
+     * @param sweepAge how old a pending event must be before a scan takes it (younger ones are on their way)
      * @param batchSize the most documents relayed at once
      * @param sendTimeout how long to wait for the broker to acknowledge a batch
      */
     public record Outbox(@DefaultValue List<String> collections, @DefaultValue("2s") Duration sweepInterval,
-            @DefaultValue("5s") Duration sweepAge, @DefaultValue("500") int batchSize,
-            @DefaultValue("15s") Duration sendTimeout) {
+            @DefaultValue("10s") Duration fullSweepInterval, @DefaultValue("5s") Duration sweepAge,
+            @DefaultValue("500") int batchSize, @DefaultValue("15s") Duration sendTimeout) {
     }
 
     /**

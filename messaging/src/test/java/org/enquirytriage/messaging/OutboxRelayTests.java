@@ -33,7 +33,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 
 @SpringBootTest(properties = { "spring.application.name=test-service", "messaging.outbox.collections=things",
-        "messaging.outbox.sweep-interval=200ms", "messaging.outbox.sweep-age=1s" })
+        "messaging.outbox.sweep-interval=200ms", "messaging.outbox.full-sweep-interval=500ms",
+        "messaging.outbox.sweep-age=1s" })
 @EmbeddedInfrastructure
 class OutboxRelayTests {
 

@@ -40,6 +40,8 @@ class OutboxWorker implements Runnable {
     private final CloudEventCodec codec;
     private final MessagingProperties.Outbox settings;
     private final LinkedBlockingQueue<String> requested = new LinkedBlockingQueue<>();
+    /** Documents whose events could not all be sent: tried again at the next sweep, without a scan. */
+    private final Set<String> unsent = new LinkedHashSet<>();
     private volatile Thread thread;
     private volatile boolean stopping;
 
@@ -77,12 +79,18 @@ class OutboxWorker implements Runnable {
         }
     }
 
+    /**
+     * Relays what is asked for as it comes, in batches; every sweep interval also what could not be sent before, and
+     * every full-sweep interval (and at the start) whatever any document's outbox holds, found by a scan: what a
+     * stopped instance left behind.
+     */
     @Override
     public void run() {
         Instant nextSweep = Instant.now();
+        Instant nextFullSweep = Instant.now();
         while (!stopping) {
+            Set<String> batch = new LinkedHashSet<>();
             try {
-                Set<String> batch = new LinkedHashSet<>();
                 String first = requested.poll(settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
@@ -91,8 +99,13 @@ class OutboxWorker implements Runnable {
                     batch.addAll(more);
                 }
                 if (!Instant.now().isBefore(nextSweep)) {
-                    batch.addAll(leftBehind());
+                    batch.addAll(unsent);
+                    unsent.clear();
                     nextSweep = Instant.now().plus(settings.sweepInterval());
+                }
+                if (!Instant.now().isBefore(nextFullSweep)) {
+                    batch.addAll(leftBehind());
+                    nextFullSweep = Instant.now().plus(settings.fullSweepInterval());
                 }
                 if (!batch.isEmpty()) {
                     relay(batch);
@@ -105,11 +118,13 @@ class OutboxWorker implements Runnable {
             catch (RuntimeException e) {
                 log.warn("Outbox relay of {} failed; the events stay and are tried again: {}", collection,
                         e.toString());
+                unsent.addAll(batch);
                 nextSweep = Instant.now().plus(settings.sweepInterval());
             }
         }
     }
 
+    /** The documents with events older than the sweep age: a scan of the collection. */
     private List<String> leftBehind() {
         Date cutoff = Date.from(Instant.now().minus(settings.sweepAge()));
         Query query = new Query(Criteria.where(OUTBOX + ".occurredAt").lt(cutoff)).limit(settings.batchSize());
@@ -118,17 +133,28 @@ class OutboxWorker implements Runnable {
                 .toList();
     }
 
+    /**
+     * Sends the events of the given documents and removes from each outbox those the broker acknowledged. The query
+     * names only {@code _id}: mongo-java-server uses an index only for a query on exactly its fields, and scans the
+     * whole collection otherwise.
+     */
     private void relay(Set<String> ids) throws InterruptedException {
-        Query query = new Query(Criteria.where("_id").in(ids).and(OUTBOX + ".0").exists(true));
+        Query query = new Query(Criteria.where("_id").in(ids));
         query.fields().include(OUTBOX);
         List<Pending> pending = new ArrayList<>();
         for (Document document : mongo.find(query, Document.class, collection)) {
-            pending.add(send(String.valueOf(document.get("_id")), document.getList(OUTBOX, Document.class)));
+            List<Document> outbox = document.getList(OUTBOX, Document.class);
+            if (outbox != null && !outbox.isEmpty()) {
+                pending.add(send(String.valueOf(document.get("_id")), outbox));
+            }
         }
         BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
         int removed = 0;
         for (Pending each : pending) {
             List<String> sent = each.acknowledged(settings.sendTimeout());
+            if (sent.size() < each.eventIds().size()) {
+                unsent.add(each.documentId());
+            }
             if (!sent.isEmpty()) {
                 removals.updateOne(new Query(Criteria.where("_id").is(each.documentId())),
                         new Update().pull(OUTBOX, new Document("eventId", new Document("$in", sent))));
