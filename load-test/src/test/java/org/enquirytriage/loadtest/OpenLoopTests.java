@@ -1,0 +1,138 @@
+package org.enquirytriage.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+class OpenLoopTests {
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private HttpServer server;
+
+    @AfterEach
+    void stopServer() {
+        release.countDown();
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void shouldSendEveryRequestOnItsTimetable() throws Exception {
+        URI uri = serve(exchange -> answer(exchange, 202));
+        Set<Long> answered = ConcurrentHashMap.newKeySet();
+
+        OpenLoop.Stats stats = new OpenLoop(client, 100, 0, Duration.ofSeconds(5)).run(50, Duration.ofSeconds(1),
+                index -> post(uri), (index, sentAt, response) -> answered.add(index));
+
+        assertThat(stats.scheduled()).isEqualTo(50);
+        assertThat(stats.sent()).isEqualTo(50);
+        assertThat(stats.succeeded()).isEqualTo(50);
+        assertThat(answered).hasSize(50);
+        assertThat(stats.sending()).isBetween(Duration.ofMillis(900), Duration.ofMillis(1500));
+    }
+
+    @Test
+    void shouldKeepToTheTimetableAndCountWhatFindsNoFreeSlotAsUnsent() throws Exception {
+        URI uri = serve(exchange -> {
+            awaitRelease();
+            answer(exchange, 202);
+        });
+
+        OpenLoop loop = new OpenLoop(client, 5, 0, Duration.ofSeconds(5));
+        Thread releaser = new Thread(() -> {
+            CaseWatcher.sleep(Duration.ofMillis(1500));
+            release.countDown();
+        });
+        releaser.start();
+        OpenLoop.Stats stats = loop.run(20, Duration.ofSeconds(1), index -> post(uri), (index, sentAt, response) -> {
+        });
+
+        assertThat(stats.sending()).isLessThan(Duration.ofMillis(1400));
+        assertThat(stats.sent()).isEqualTo(5);
+        assertThat(stats.unsent()).isEqualTo(15);
+        assertThat(stats.succeeded()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldRetryAFailedRequestAndCountWhatFailsForGood() throws Exception {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        URI uri = serve(exchange -> answer(exchange, seen.add(exchange.getRequestURI().getQuery()) ? 503 : 202));
+
+        OpenLoop.Stats stats = new OpenLoop(client, 10, 1, Duration.ofSeconds(5)).run(2, Duration.ofSeconds(1),
+                index -> post(uri.resolve("?n=" + index)), (index, sentAt, response) -> {
+                });
+
+        assertThat(stats.sent()).isEqualTo(2);
+        assertThat(stats.retries()).isEqualTo(2);
+        assertThat(stats.succeeded()).isEqualTo(2);
+        assertThat(stats.failed()).isZero();
+    }
+
+    @Test
+    void shouldNotRetryARefusal() throws Exception {
+        URI uri = serve(exchange -> answer(exchange, 401));
+
+        OpenLoop.Stats stats = new OpenLoop(client, 10, 3, Duration.ofSeconds(5)).run(2, Duration.ofSeconds(1),
+                index -> post(uri), (index, sentAt, response) -> {
+                });
+
+        assertThat(stats.retries()).isZero();
+        assertThat(stats.failed()).isEqualTo(2);
+        assertThat(stats.failures()).containsEntry("HTTP 401", 2L);
+        assertThat(stats.firstFailure()).startsWith("HTTP 401");
+    }
+
+    private interface Handler {
+
+        void handle(HttpExchange exchange) throws IOException;
+    }
+
+    private URI serve(Handler handler) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            handler.handle(exchange);
+        });
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    private static HttpRequest post(URI uri) {
+        return HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+    }
+
+    private static void answer(HttpExchange exchange, int status) throws IOException {
+        byte[] body = "{\"enquiryId\":\"e\"}".getBytes();
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private void awaitRelease() {
+        try {
+            release.await(10, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
