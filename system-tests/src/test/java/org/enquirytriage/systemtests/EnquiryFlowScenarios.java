@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,7 @@ abstract class EnquiryFlowScenarios {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, String> tokens = new HashMap<>();
 
     protected abstract RunningSystem system();
 
@@ -45,13 +48,13 @@ abstract class EnquiryFlowScenarios {
         assertThat(accepted.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).contains("/api/enquiries/" + enquiryId));
 
-        JsonNode found = await().atMost(EVENTUALLY).until(() -> getJson("/api/cases/" + enquiryId),
+        JsonNode found = await().atMost(EVENTUALLY).until(() -> getJson("/api/cases/" + enquiryId, "supervisor"),
                 response -> response != null);
         assertThat(found.path("id").asText()).isEqualTo(enquiryId);
         assertThat(found.path("text").asText()).contains("万家丽路").doesNotContain("13812345678");
         assertThat(found.path("status").asText()).isNotBlank();
 
-        JsonNode question = await().atMost(EVENTUALLY).until(() -> getJson("/api/questions/" + enquiryId),
+        JsonNode question = await().atMost(EVENTUALLY).until(() -> getJson("/api/questions/" + enquiryId, "editor"),
                 response -> response != null);
         assertThat(question.path("text").asText()).contains("噪音");
     }
@@ -67,10 +70,20 @@ abstract class EnquiryFlowScenarios {
         assertThat(second.statusCode()).isBetween(200, 202);
         String enquiryId = json.readTree(first.body()).path("enquiryId").asText();
         assertThat(json.readTree(second.body()).path("enquiryId").asText()).isEqualTo(enquiryId);
-        await().atMost(EVENTUALLY).until(() -> getJson("/api/cases/" + enquiryId), response -> response != null);
-        JsonNode cases = getJson("/api/cases?size=100");
+        await().atMost(EVENTUALLY).until(() -> getJson("/api/cases/" + enquiryId, "supervisor"), response -> response != null);
+        JsonNode cases = getJson("/api/cases?size=100", "supervisor");
         long opened = cases.findValues("id").stream().filter(id -> id.asText().equals(enquiryId)).count();
         assertThat(opened).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAnEnquiryWithoutAChannelKey() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(system().gateway("/api/enquiries"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(enquiry("no-key", "请问"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertProblem(response, 401);
     }
 
     @Test
@@ -115,14 +128,32 @@ abstract class EnquiryFlowScenarios {
 
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(system().gateway("/api/enquiries"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("X-Api-Key", RunningSystem.DEMO_CHANNEL_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The JSON at a path of the gateway, or {@code null} while it answers 404. */
-    private JsonNode getJson(String path) throws IOException, InterruptedException {
+    /** A demo user's token from the gateway's built-in issuer, fetched once. */
+    private String token(String user) throws IOException, InterruptedException {
+        String token = tokens.get(user);
+        if (token == null) {
+            String credentials = json.createObjectNode().put("username", user)
+                    .put("password", RunningSystem.DEMO_PASSWORD).toString();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(system().gateway("/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("login: %s", response.body()).isEqualTo(200);
+            token = json.readTree(response.body()).path("access_token").asText();
+            tokens.put(user, token);
+        }
+        return token;
+    }
+
+    /** The JSON at a path of the gateway as a demo user sees it, or {@code null} while it answers 404. */
+    private JsonNode getJson(String path, String user) throws IOException, InterruptedException {
         URI uri = system().gateway(path);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + token(user)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return null;

@@ -7,11 +7,20 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The four services started as processes against a given Kafka and MongoDB, reached through the gateway. */
+/**
+ * The four services started as processes against a given Kafka and MongoDB, reached through the gateway, which runs
+ * with its {@code local} profile: the demo channel key and demo users of {@link #DEMO_CHANNEL_KEY}.
+ */
 final class RunningSystem implements AutoCloseable {
+
+    /** The channel key of the gateway's local profile, for channel {@code portal}. */
+    static final String DEMO_CHANNEL_KEY = "demo-portal-key-2f6c1e9a7b3d4e58";
+    /** The password of every demo user of the gateway's local profile. */
+    static final String DEMO_PASSWORD = "demo-password";
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
@@ -22,14 +31,19 @@ final class RunningSystem implements AutoCloseable {
         int intakePort = freePort();
         int triagePort = freePort();
         int publishingPort = freePort();
+        int gatewayPort = freePort();
+        String jwks = "http://127.0.0.1:" + gatewayPort + "/auth/jwks";
         try {
             services.add(ServiceProcess.start("intake-service", intakePort,
-                    backend(kafkaBootstrapServers, mongoAddress, "intake"), logDirectory));
-            services.add(ServiceProcess.start("triage-service", triagePort,
-                    backend(kafkaBootstrapServers, mongoAddress, "triage"), logDirectory));
+                    backend(kafkaBootstrapServers, mongoAddress, "intake", jwks), logDirectory));
+            Map<String, String> triage = new HashMap<>(backend(kafkaBootstrapServers, mongoAddress, "triage", jwks));
+            triage.put("PUBLISHING_URI", "http://127.0.0.1:" + publishingPort);
+            services.add(ServiceProcess.start("triage-service", triagePort, triage, logDirectory));
             services.add(ServiceProcess.start("publishing-service", publishingPort,
-                    backend(kafkaBootstrapServers, mongoAddress, "publishing"), logDirectory));
-            gateway = ServiceProcess.start("gateway", freePort(), Map.of(
+                    backend(kafkaBootstrapServers, mongoAddress, "publishing", jwks), logDirectory));
+            gateway = ServiceProcess.start("gateway", gatewayPort, Map.of(
+                    "SPRING_PROFILES_ACTIVE", "local",
+                    "MONGODB_URI", "mongodb://" + mongoAddress + "/gateway",
                     "INTAKE_URI", "http://127.0.0.1:" + intakePort,
                     "TRIAGE_URI", "http://127.0.0.1:" + triagePort,
                     "PUBLISHING_URI", "http://127.0.0.1:" + publishingPort), logDirectory);
@@ -42,8 +56,9 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> backend(String kafka, String mongoAddress, String database) {
-        return Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "MONGODB_URI", "mongodb://" + mongoAddress + "/" + database);
+    private static Map<String, String> backend(String kafka, String mongoAddress, String database, String jwks) {
+        return Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "MONGODB_URI", "mongodb://" + mongoAddress + "/" + database,
+                "GATEWAY_JWKS_URI", jwks);
     }
 
     URI gateway(String path) {
