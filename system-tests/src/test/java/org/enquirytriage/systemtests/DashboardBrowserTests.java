@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.enquirytriage.events.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,13 +24,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * The routing dashboard in a real browser (headless Chromium) against the whole system started from its jars: a
@@ -56,8 +51,7 @@ class DashboardBrowserTests {
     private final List<Browser> browsers = new ArrayList<>();
     private final Map<String, String> tokens = new HashMap<>();
 
-    private EmbeddedKafkaKraftBroker kafka;
-    private MongoServer mongo;
+    private EmbeddedSystem embedded;
     private RunningSystem system;
 
     @RegisterExtension
@@ -74,13 +68,8 @@ class DashboardBrowserTests {
         assumeTrue(Browser.available(), "No headless browser here: the dashboard's browser tests need Debian's "
                 + "chromium and chromium-driver (" + Browser.CHROMIUM + ", " + Browser.CHROMEDRIVER + "); "
                 + "install them with: apt-get install -y chromium chromium-driver (.ci/run does)");
-        kafka = new EmbeddedKafkaKraftBroker(1, 3, Topics.ALL.toArray(String[]::new));
-        kafka.afterPropertiesSet();
-        mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", 0);
-        InetSocketAddress address = mongo.getLocalAddress();
-        system = new RunningSystem(kafka.getBrokersAsString(), "127.0.0.1:" + address.getPort(),
-                Path.of("target", "system-tests", "dashboard"));
+        embedded = EmbeddedSystem.start("dashboard");
+        system = embedded.system();
     }
 
     @AfterEach
@@ -91,14 +80,8 @@ class DashboardBrowserTests {
 
     @AfterAll
     void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
-        if (mongo != null) {
-            mongo.shutdownNow();
-        }
-        if (kafka != null) {
-            kafka.destroy();
+        if (embedded != null) {
+            embedded.close();
         }
     }
 

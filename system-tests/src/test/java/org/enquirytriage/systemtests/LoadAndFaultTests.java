@@ -3,12 +3,9 @@ package org.enquirytriage.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.enquirytriage.events.Topics;
 import org.enquirytriage.loadtest.LoadReport;
 import org.enquirytriage.loadtest.LoadTest;
 import org.enquirytriage.loadtest.LoadTestOptions;
@@ -16,10 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A short version of the load and fault runs of {@code scripts/load-test}: a few seconds at a low rate through the
@@ -32,31 +26,17 @@ class LoadAndFaultTests {
     private static final String RATE = "20";
     private static final String SECONDS = "4";
 
-    private EmbeddedKafkaKraftBroker kafka;
-    private MongoServer mongo;
-    private RunningSystem system;
+    private EmbeddedSystem embedded;
 
     @BeforeAll
     void startSystem() throws Exception {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3, Topics.ALL.toArray(String[]::new));
-        kafka.afterPropertiesSet();
-        mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", 0);
-        InetSocketAddress address = mongo.getLocalAddress();
-        system = new RunningSystem(kafka.getBrokersAsString(), "127.0.0.1:" + address.getPort(),
-                Path.of("target", "system-tests", "load"));
+        embedded = EmbeddedSystem.start("load");
     }
 
     @AfterAll
     void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
-        if (mongo != null) {
-            mongo.shutdownNow();
-        }
-        if (kafka != null) {
-            kafka.destroy();
+        if (embedded != null) {
+            embedded.close();
         }
     }
 
@@ -86,7 +66,7 @@ class LoadAndFaultTests {
 
     private LoadReport run(String scenario) throws InterruptedException {
         LoadTestOptions options = LoadTestOptions.parse(new String[] { "--rate", RATE, "--duration", SECONDS,
-                "--gateway", system.gateway("").toString(), "--kafka", kafka.getBrokersAsString(),
+                "--gateway", embedded.system().gateway("").toString(), "--kafka", embedded.kafkaBootstrapServers(),
                 "--api-key", RunningSystem.DEMO_CHANNEL_KEY, "--scenario", scenario, "--timeout", "60" }, Map.of());
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         return new LoadTest(options, out).run();
