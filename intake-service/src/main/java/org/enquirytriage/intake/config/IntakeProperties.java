@@ -8,7 +8,6 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.Valid;
@@ -22,7 +21,6 @@ import jakarta.validation.constraints.Size;
  * The settings of the intake service.
  *
  * @param maxTextLength the most characters (Unicode code points) an enquiry's text may have after normalisation
- * @param maxRequestBytes the largest request body accepted; larger ones are refused with 413
  * @param citizenKeySecret the HMAC key of the citizen key, the pseudonym of a citizen's contact passed on in events
  *        (env {@code INTAKE_CITIZEN_KEY_SECRET}); changing it changes every citizen's key
  * @param batch the batch endpoints (generic JSON batch, hotline work orders)
@@ -34,7 +32,6 @@ import jakarta.validation.constraints.Size;
 @Validated
 @ConfigurationProperties("intake")
 public record IntakeProperties(@DefaultValue("10000") @Positive int maxTextLength,
-        @DefaultValue("64KB") @NotNull DataSize maxRequestBytes,
         @NotBlank(message = "must be set (env INTAKE_CITIZEN_KEY_SECRET)")
         @Size(min = 32, message = "must be at least 32 characters long") String citizenKeySecret,
         @DefaultValue @Valid Batch batch, @DefaultValue @Valid Hotline hotline, @DefaultValue @Valid WeChat wechat,
@@ -43,10 +40,10 @@ public record IntakeProperties(@DefaultValue("10000") @Positive int maxTextLengt
     /** Secrets starting with this are for development only; the service warns when it runs with one. */
     public static final String DEV_ONLY_SECRET_PREFIX = "dev-only-";
 
-    /** Settings with the defaults of everything but the three basic ones. */
-    public static IntakeProperties of(int maxTextLength, DataSize maxRequestBytes, String citizenKeySecret) {
-        return new IntakeProperties(maxTextLength, maxRequestBytes, citizenKeySecret,
-                new Batch(500, DataSize.ofMegabytes(2)),
+    /** Settings with the defaults of everything but the two basic ones. */
+    public static IntakeProperties of(int maxTextLength, String citizenKeySecret) {
+        return new IntakeProperties(maxTextLength, citizenKeySecret,
+                new Batch(500),
                 new Hotline(ZoneId.of("Asia/Shanghai"), "hotline"),
                 new WeChat(null, null, null, null, URI.create("https://api.weixin.qq.com"), Duration.ofSeconds(2),
                         Duration.ofSeconds(5), Duration.ofMinutes(5)),
@@ -60,11 +57,10 @@ public record IntakeProperties(@DefaultValue("10000") @Positive int maxTextLengt
     }
 
     /**
-     * @param maxItems the most enquiries or work orders in one batch
-     * @param maxRequestBytes the largest body of a batch request
+     * @param maxItems the most enquiries or work orders in one batch (the body's size limit is in
+     *        {@code enquiry.limits.large-requests})
      */
-    public record Batch(@DefaultValue("500") @Positive @Max(10_000) int maxItems,
-            @DefaultValue("2MB") @NotNull DataSize maxRequestBytes) {
+    public record Batch(@DefaultValue("500") @Positive @Max(10_000) int maxItems) {
     }
 
     /**

@@ -27,19 +27,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 /**
  * Answers every error as {@code application/problem+json} with a detail that says what was wrong: Spring MVC's own
  * errors (404, 405, 415, …) as {@link ResponseEntityExceptionHandler} words them, and these more precisely: a body
- * that is not JSON (with the line and column), a field of the wrong type, fields that break the rules, a body over
- * the size limit. Bad input never comes back as a 500; the input itself is never logged.
+ * that is not JSON (with the line and column), a field of the wrong type, fields that break the rules. A body over
+ * the size limit is answered before, by the {@code security} module's request size limit. Bad input never comes back
+ * as a 500; the input itself is never logged.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-
-    /** The problem of a request body over the limit, also written by {@link RequestSizeLimitFilter}. */
-    static ProblemDetail tooLarge(long limit) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Request Body Too Large",
-                "The request body is larger than the limit of " + limit + " bytes.");
-    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -61,19 +56,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        RequestTooLargeException tooLarge = causeOfType(ex, RequestTooLargeException.class);
-        if (tooLarge != null) {
-            return handleExceptionInternal(ex, tooLarge(tooLarge.limit()), headers, HttpStatus.PAYLOAD_TOO_LARGE,
-                    request);
-        }
         return handleExceptionInternal(ex, unreadable(ex), headers, HttpStatus.BAD_REQUEST, request);
-    }
-
-    /** A body over the limit read somewhere else than in a message converter. */
-    @ExceptionHandler(RequestTooLargeException.class)
-    ResponseEntity<Object> handleRequestTooLarge(RequestTooLargeException ex, WebRequest request) {
-        return handleExceptionInternal(ex, tooLarge(ex.limit()), new HttpHeaders(), HttpStatus.PAYLOAD_TOO_LARGE,
-                request);
     }
 
     /** The database cannot be reached: the enquiry was not stored and the channel should send it again later. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.enquirytriage.intake.config.IntakeProperties;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 
 class CitizenKeysTests {
 
@@ -43,6 +42,6 @@ class CitizenKeysTests {
     }
 
     private static CitizenKeys keys(String secret) {
-        return new CitizenKeys(IntakeProperties.of(10_000, DataSize.ofKilobytes(64), secret));
+        return new CitizenKeys(IntakeProperties.of(10_000, secret));
     }
 }

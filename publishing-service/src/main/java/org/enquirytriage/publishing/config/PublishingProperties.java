@@ -5,26 +5,18 @@ import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The settings of the publishing service.
  *
- * @param maxRequestBody the largest request body accepted; larger ones are refused with 413
  * @param mining how questions are grouped and when a group is hot
  * @param qa the limits of a Q&amp;A item
  * @param posts when and how approved items are published
  * @param knowledge the knowledge base's search
  */
 @ConfigurationProperties("publishing")
-public record PublishingProperties(@DefaultValue("64KB") DataSize maxRequestBody, @DefaultValue Mining mining,
-        @DefaultValue Qa qa, @DefaultValue Posts posts, @DefaultValue Knowledge knowledge) {
-
-    /** The defaults, with another request body limit. */
-    public static PublishingProperties withMaxRequestBody(DataSize maxRequestBody) {
-        return new PublishingProperties(maxRequestBody, Mining.defaults(), new Qa(200, 60),
-                new Posts("0 0 7 * * *", ZoneId.of("Asia/Shanghai"), 5, null), new Knowledge(10, 0.15));
-    }
+public record PublishingProperties(@DefaultValue Mining mining, @DefaultValue Qa qa, @DefaultValue Posts posts,
+        @DefaultValue Knowledge knowledge) {
 
     /**
      * @param threshold the least similarity (0–1: half cosine over TF-IDF words, half over character bigrams) of a

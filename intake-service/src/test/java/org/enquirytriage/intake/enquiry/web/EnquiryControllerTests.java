@@ -16,6 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.enquirytriage.intake.config.IntakeConfiguration;
 import org.enquirytriage.intake.config.IntakeProperties;
@@ -161,6 +163,16 @@ class EnquiryControllerTests {
     }
 
     @Test
+    void shouldTakeABatchOverTheLimitOfOneEnquiryUpToTheBatchLimit() throws Exception {
+        given(intake.receive(any())).willReturn(new Receipt(ID, "tok", EnquiryStatus.RECEIVED, true));
+
+        postBatch(batchOf(8, 9_000)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(8));
+        expectProblem(postBatch(batchOf(240, 9_000)), 413)
+                .andExpect(jsonPath("$.detail", containsString("2097152 bytes")));
+    }
+
+    @Test
     void shouldRefuseAnotherMediaTypeWith415() throws Exception {
         expectProblem(mvc.perform(post("/api/enquiries").contentType(MediaType.TEXT_PLAIN).content("路灯坏了")), 415);
     }
@@ -191,6 +203,17 @@ class EnquiryControllerTests {
         given(intake.status(ID, "wrong")).willReturn(Optional.empty());
 
         expectProblem(mvc.perform(get("/api/enquiries/{id}/status", ID).param("token", "wrong")), 404);
+    }
+
+    private ResultActions postBatch(String body) throws Exception {
+        return mvc.perform(post("/api/enquiries/batch").contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    /** A batch of this many valid enquiries, each with a text of this length. */
+    private static String batchOf(int items, int textLength) {
+        return IntStream.range(0, items).mapToObj(i -> """
+                {"channel": "portal", "externalId": "msg-%d", "text": "%s"}""".formatted(i, "x".repeat(textLength)))
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     private ResultActions postJson(String body) throws Exception {

@@ -193,6 +193,18 @@ class RoutingRulesControllerTests {
     }
 
     @Test
+    void shouldRefuseRulesOverTheRequestSizeLimitWith413() throws Exception {
+        String tooLarge = BODY.replace("长沙的交通问题由市交通运输局处理", "x".repeat(70_000));
+
+        mvc.perform(put("/api/routing/rules").with(StaffAuthentication.as(StaffAuthentication.admin()))
+                        .header("If-Match", "\"3\"").contentType(MediaType.APPLICATION_JSON).content(tooLarge))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(containsString("65536 bytes")));
+        then(ruleBook).should(never()).replace(any(), anyInt(), anyString(), any());
+    }
+
+    @Test
     void shouldRequireTheVersionAChangeIsBasedOn() throws Exception {
         mvc.perform(put("/api/routing/rules").with(StaffAuthentication.as(StaffAuthentication.admin()))
                         .contentType(MediaType.APPLICATION_JSON).content(BODY))
