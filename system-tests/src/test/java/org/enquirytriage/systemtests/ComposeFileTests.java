@@ -85,7 +85,9 @@ class ComposeFileTests {
     }
 
     @Test
-    void shouldBuildEveryServiceFromItsDockerfileInTheRepository() {
+    void shouldBuildEveryServiceFromTheOneDockerfileWithItsModule() {
+        assertThat(read(ROOT.resolve("Dockerfile"))).contains("ARG MODULE").contains("-pl \"${MODULE}\" ")
+                .contains("EXPOSE ${PORT}");
         List<String> built = new ArrayList<>();
         services.forEach((name, definition) -> {
             Object build = map(definition).get("build");
@@ -94,9 +96,11 @@ class ComposeFileTests {
             }
             Map<String, Object> buildDefinition = map(build);
             assertThat(buildDefinition.get("context")).as("build context of %s", name).isEqualTo(".");
-            Path dockerfile = ROOT.resolve((String) buildDefinition.get("dockerfile"));
-            assertThat(dockerfile).as("Dockerfile of %s", name).isRegularFile();
-            assertThat(read(dockerfile)).as("Dockerfile of %s", name).contains("-pl " + name + " ");
+            assertThat(buildDefinition).as("build of %s", name).doesNotContainKey("dockerfile");
+            Map<String, Object> args = map(buildDefinition.get("args"));
+            assertThat(args.get("MODULE")).as("module of %s", name).isEqualTo(name);
+            assertThat(ROOT.resolve(name).resolve("pom.xml")).as("module of %s", name).isRegularFile();
+            assertThat(args.get("PORT")).as("port of %s", name).isEqualTo(PORTS.get(name));
             built.add(name);
         });
         assertThat(built).containsExactlyInAnyOrder("gateway", "intake-service", "triage-service",
