@@ -3,6 +3,7 @@ package org.enquirytriage.publishing.qa.web;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.enquirytriage.publishing.config.EditorAccess;
 import org.enquirytriage.publishing.qa.CheckKind;
@@ -79,47 +80,52 @@ class QaController {
     @PostMapping("/{id}/submit")
     QaView submit(@AuthenticationPrincipal StaffMember caller, @PathVariable String id,
             @Valid @RequestBody QaRequests.Step request) {
-        return view(workflow.submit(id, request.version(), Editor.of(EditorAccess.require(caller))));
+        return asEditor(caller, editor -> workflow.submit(id, request.version(), editor));
     }
 
     @PostMapping("/{id}/return")
     QaView returnToDraft(@AuthenticationPrincipal StaffMember caller, @PathVariable String id,
             @Valid @RequestBody QaRequests.WithNote request) {
-        return view(workflow.returnToDraft(id, request.version(), request.note(),
-                Editor.of(EditorAccess.require(caller))));
+        return asEditor(caller, editor -> workflow.returnToDraft(id, request.version(), request.note(), editor));
     }
 
     @PutMapping("/{id}/checks/{kind}")
     QaView check(@AuthenticationPrincipal StaffMember caller, @PathVariable String id, @PathVariable String kind,
             @Valid @RequestBody QaRequests.Check request) {
-        Editor editor = Editor.of(EditorAccess.require(caller));
-        return view(workflow.check(id, request.version(), checkKind(kind), request.passed(), request.note(),
-                editor));
+        return asEditor(caller, editor -> workflow.check(id, request.version(), checkKind(kind), request.passed(),
+                request.note(), editor));
     }
 
     @PostMapping("/{id}/approve")
     QaView approve(@AuthenticationPrincipal StaffMember caller, @PathVariable String id,
             @Valid @RequestBody QaRequests.Step request) {
-        return view(workflow.approve(id, request.version(), Editor.of(EditorAccess.require(caller))));
+        return asEditor(caller, editor -> workflow.approve(id, request.version(), editor));
     }
 
     @PostMapping("/{id}/schedule")
     QaView schedule(@AuthenticationPrincipal StaffMember caller, @PathVariable String id,
             @Valid @RequestBody QaRequests.Schedule request) {
-        return view(workflow.schedule(id, request.version(), request.date(),
-                Editor.of(EditorAccess.require(caller))));
+        return asEditor(caller, editor -> workflow.schedule(id, request.version(), request.date(), editor));
     }
 
     @PostMapping("/{id}/unschedule")
     QaView unschedule(@AuthenticationPrincipal StaffMember caller, @PathVariable String id,
             @Valid @RequestBody QaRequests.Step request) {
-        return view(workflow.unschedule(id, request.version(), Editor.of(EditorAccess.require(caller))));
+        return asEditor(caller, editor -> workflow.unschedule(id, request.version(), editor));
     }
 
     @PostMapping("/{id}/retire")
     QaView retire(@AuthenticationPrincipal StaffMember caller, @PathVariable String id,
             @Valid @RequestBody QaRequests.WithNote request) {
-        return view(workflow.retire(id, request.version(), request.note(), Editor.of(EditorAccess.require(caller))));
+        return asEditor(caller, editor -> workflow.retire(id, request.version(), request.note(), editor));
+    }
+
+    /**
+     * Takes a step of the workflow as the caller, who must be an editor or an administrator (403 otherwise), and
+     * answers the item as it is afterwards.
+     */
+    private QaView asEditor(StaffMember caller, Function<Editor, QaItem> step) {
+        return view(step.apply(Editor.of(EditorAccess.require(caller))));
     }
 
     private QaView view(QaItem item) {

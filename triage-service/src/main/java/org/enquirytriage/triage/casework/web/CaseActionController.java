@@ -1,8 +1,10 @@
 package org.enquirytriage.triage.casework.web;
 
 import java.time.Clock;
+import java.util.function.BiFunction;
 
 import org.enquirytriage.security.StaffMember;
+import org.enquirytriage.triage.casework.Actor;
 import org.enquirytriage.triage.casework.Case;
 import org.enquirytriage.triage.casework.CaseService;
 import org.enquirytriage.triage.casework.web.ActionRequests.AnswerRequest;
@@ -51,7 +53,7 @@ class CaseActionController {
     @Operation(summary = "Accept the case: the department's first response")
     ResponseEntity<CaseView> accept(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return respond(cases.accept(StaffActor.of(staff), id, Versions.expected(ifMatch)));
+        return act(staff, ifMatch, (by, version) -> cases.accept(by, id, version));
     }
 
     @PostMapping("/answer")
@@ -59,8 +61,8 @@ class CaseActionController {
     ResponseEntity<CaseView> answer(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AnswerRequest body) {
-        return respond(cases.answer(StaffActor.of(staff), id, Versions.expected(ifMatch), body.text(),
-                body.publishAsQaCandidate()));
+        return act(staff, ifMatch,
+                (by, version) -> cases.answer(by, id, version, body.text(), body.publishAsQaCandidate()));
     }
 
     @PostMapping("/transfer")
@@ -68,7 +70,7 @@ class CaseActionController {
     ResponseEntity<CaseView> transfer(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ReasonRequest body) {
-        return respond(cases.transfer(StaffActor.of(staff), id, Versions.expected(ifMatch), body.reason()));
+        return act(staff, ifMatch, (by, version) -> cases.transfer(by, id, version, body.reason()));
     }
 
     @PostMapping("/reroute")
@@ -76,8 +78,7 @@ class CaseActionController {
     ResponseEntity<CaseView> reroute(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody RerouteRequest body) {
-        return respond(cases.reroute(StaffActor.of(staff), id, Versions.expected(ifMatch), body.department(),
-                body.reason()));
+        return act(staff, ifMatch, (by, version) -> cases.reroute(by, id, version, body.department(), body.reason()));
     }
 
     @PostMapping("/extension")
@@ -85,7 +86,7 @@ class CaseActionController {
     ResponseEntity<CaseView> requestExtension(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ExtensionRequestBody body) {
-        return respond(cases.requestExtension(StaffActor.of(staff), id, Versions.expected(ifMatch),
+        return act(staff, ifMatch, (by, version) -> cases.requestExtension(by, id, version,
                 body.workingDays(), body.reason()));
     }
 
@@ -94,8 +95,7 @@ class CaseActionController {
     ResponseEntity<CaseView> approveExtension(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody(required = false) NoteRequest body) {
-        return respond(cases.approveExtension(StaffActor.of(staff), id, Versions.expected(ifMatch),
-                body == null ? null : body.note()));
+        return act(staff, ifMatch, (by, version) -> cases.approveExtension(by, id, version, noteOf(body)));
     }
 
     @PostMapping("/extension/refuse")
@@ -103,7 +103,7 @@ class CaseActionController {
     ResponseEntity<CaseView> refuseExtension(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ReasonRequest body) {
-        return respond(cases.refuseExtension(StaffActor.of(staff), id, Versions.expected(ifMatch), body.reason()));
+        return act(staff, ifMatch, (by, version) -> cases.refuseExtension(by, id, version, body.reason()));
     }
 
     @PostMapping("/resolve")
@@ -111,8 +111,7 @@ class CaseActionController {
     ResponseEntity<CaseView> resolve(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody(required = false) NoteRequest body) {
-        return respond(cases.resolve(StaffActor.of(staff), id, Versions.expected(ifMatch),
-                body == null ? null : body.note()));
+        return act(staff, ifMatch, (by, version) -> cases.resolve(by, id, version, noteOf(body)));
     }
 
     @PostMapping("/close")
@@ -120,7 +119,7 @@ class CaseActionController {
     ResponseEntity<CaseView> close(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ReasonRequest body) {
-        return respond(cases.close(StaffActor.of(staff), id, Versions.expected(ifMatch), body.reason()));
+        return act(staff, ifMatch, (by, version) -> cases.close(by, id, version, body.reason()));
     }
 
     @PostMapping("/reclassify")
@@ -128,7 +127,7 @@ class CaseActionController {
     ResponseEntity<CaseView> reclassify(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ReclassifyRequest body) {
-        return respond(cases.reclassify(StaffActor.of(staff), id, Versions.expected(ifMatch), body.kind(),
+        return act(staff, ifMatch, (by, version) -> cases.reclassify(by, id, version, body.kind(),
                 body.topic(), body.priority(), body.reason()));
     }
 
@@ -137,8 +136,7 @@ class CaseActionController {
     ResponseEntity<CaseView> merge(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody MergeRequest body) {
-        return respond(cases.merge(StaffActor.of(staff), id, Versions.expected(ifMatch), body.intoCaseId(),
-                body.reason()));
+        return act(staff, ifMatch, (by, version) -> cases.merge(by, id, version, body.intoCaseId(), body.reason()));
     }
 
     @PostMapping("/split")
@@ -146,11 +144,19 @@ class CaseActionController {
     ResponseEntity<CaseView> split(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody SplitRequest body) {
-        return respond(cases.split(StaffActor.of(staff), id, Versions.expected(ifMatch), body.enquiryId(),
-                body.reason()));
+        return act(staff, ifMatch, (by, version) -> cases.split(by, id, version, body.enquiryId(), body.reason()));
     }
 
-    private ResponseEntity<CaseView> respond(Case c) {
-        return Versions.response(c, clock.instant());
+    /**
+     * Takes the action as the caller, expecting the case at the version of {@code If-Match} ({@code null}: any), and
+     * answers the case as it is afterwards with its new version as ETag.
+     */
+    private ResponseEntity<CaseView> act(StaffMember staff, String ifMatch, BiFunction<Actor, Long, Case> action) {
+        Case changed = action.apply(StaffActor.of(staff), Versions.expected(ifMatch));
+        return Versions.response(changed, clock.instant());
+    }
+
+    private static String noteOf(NoteRequest body) {
+        return body == null ? null : body.note();
     }
 }
