@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Classifies an enquiry with a kind model, a topic model and the priority rules. When both models read texts the
- * same way, the text is read once for both. Immutable and thread-safe.
+ * Classifies an enquiry with a kind model, a topic model and the priority rules. The text is normalised once for
+ * all three, and when both models hash the same terms (the same {@link FeatureOptions#sameTerms feature options})
+ * its terms are found once for both. Immutable and thread-safe.
  */
 public final class EnquiryClassifier {
 
@@ -23,7 +24,7 @@ public final class EnquiryClassifier {
         this.kind = kind;
         this.topic = topic;
         this.priority = priority;
-        this.readOnce = kind.options().equals(topic.options());
+        this.readOnce = kind.options().sameTerms(topic.options());
     }
 
     /** The shipped kind and topic models with the priority rules, winter counted in the given zone. */
@@ -47,21 +48,12 @@ public final class EnquiryClassifier {
 
     /** Classifies an enquiry; neither its subject nor its text need be present. */
     public EnquiryDecision classify(String subject, String text) {
-        SparseVector kindVector;
-        SparseVector topicVector;
-        if (readOnce) {
-            SparseVector[] vectors = FeatureSpace.vectors(kind.features(), subject, text,
-                    new FeatureSpace[] { kind.space(), topic.space() });
-            kindVector = vectors[0];
-            topicVector = vectors[1];
-        }
-        else {
-            kindVector = kind.vector(subject, text);
-            topicVector = topic.vector(subject, text);
-        }
-        Prediction kindPrediction = kind.predict(kindVector, FEATURES_PER_MODEL);
-        Prediction topicPrediction = topic.predict(topicVector, FEATURES_PER_MODEL);
-        PriorityRules.Decision priorityDecision = priority.decide(subject, text);
+        String s = TextFeatures.normalise(subject);
+        String t = TextFeatures.normalise(text);
+        TermCounts terms = kind.terms(s, t);
+        Prediction kindPrediction = kind.predict(terms, FEATURES_PER_MODEL);
+        Prediction topicPrediction = topic.predict(readOnce ? terms : topic.terms(s, t), FEATURES_PER_MODEL);
+        PriorityRules.Decision priorityDecision = priority.decideNormalised(s, t);
         List<String> features = new ArrayList<>();
         topicPrediction.features().forEach(feature -> features.add(feature.toString()));
         kindPrediction.features().forEach(feature -> features.add(feature.toString()));

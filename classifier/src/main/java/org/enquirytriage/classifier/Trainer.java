@@ -114,19 +114,9 @@ public final class Trainer {
         List<String> predicted = new ArrayList<>();
         for (int i = 0; i < gold.length; i++) {
             truth.add(String.valueOf(gold[i]));
-            predicted.add(String.valueOf(argmax(scores[i])));
+            predicted.add(String.valueOf(LabelModel.argmax(scores[i])));
         }
         return Evaluation.of(truth, predicted).macroF1();
-    }
-
-    static int argmax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private static int smallestClass(Corpus corpus, int[] documents) {
@@ -143,7 +133,7 @@ public final class Trainer {
     /** Trains LIBLINEAR on the given documents; classes the documents lack get a score that never wins. */
     Fit fit(Corpus corpus, int[] documents, String[] classes, double cost) {
         FeatureSpace space = corpus.space(documents);
-        int n = space.size();
+        int n = space.capacity();
         Problem problem = new Problem();
         problem.l = documents.length;
         problem.n = n + 1;
@@ -180,15 +170,102 @@ public final class Trainer {
             bias[Arrays.binarySearch(classes, corpus.label(documents[0]))] = 0;
             return new Fit(space, weights, bias);
         }
+        if (options.logCountRatio()) {
+            return fitOneAgainstRest(space, problem, parameter, counts, documents.length);
+        }
         Model model = Linear.train(problem, parameter);
         int[] labels = model.getLabels();
         for (int j = 0; j < labels.length; j++) {
             int c = labels[j];
-            for (int f = 0; f < n; f++) {
+            for (int f : space.known()) {
                 weights[f * k + c] = (float) model.getDecfunCoef(f + 1, j);
             }
             bias[c] = (float) model.getDecfunBias(j);
         }
         return new Fit(space, weights, bias);
+    }
+
+    /**
+     * Trains one class against the rest on features scaled by their log-count ratio (Wang and Manning's NB-SVM): a
+     * feature's value for class c is multiplied by {@code ln((p_c / |p_c|) / (q_c / |q_c|))}, where {@code p_c} counts
+     * (plus one) the texts of class c that have the feature and {@code q_c} the other texts. The ratio then folds into
+     * the class's weights, so that classifying costs the same as without it. Classes weigh as in LIBLINEAR's own one
+     * against the rest: the positive texts by the class's weight, the rest by 1.
+     */
+    private Fit fitOneAgainstRest(FeatureSpace space, Problem problem, Parameter shared, int[] counts, int documents) {
+        int k = counts.length;
+        int n = space.capacity();
+        int[] known = space.known();
+        float[][] present = new float[k][n];
+        for (int i = 0; i < problem.l; i++) {
+            int c = (int) problem.y[i];
+            Feature[] x = problem.x[i];
+            for (int j = 0; j < x.length - 1; j++) {
+                present[c][x[j].getIndex() - 1]++;
+            }
+        }
+        float[] weights = new float[n * k];
+        float[] bias = new float[k];
+        Arrays.fill(bias, ABSENT);
+        double[][] original = new double[problem.l][];
+        for (int i = 0; i < problem.l; i++) {
+            original[i] = Arrays.stream(problem.x[i]).mapToDouble(Feature::getValue).toArray();
+        }
+        double[] y = problem.y;
+        long presentClasses = Arrays.stream(counts).filter(count -> count > 0).count();
+        for (int c = 0; c < k; c++) {
+            if (counts[c] == 0) {
+                continue;
+            }
+            float[] ratio = logCountRatio(present, c, known, n);
+            Problem binary = new Problem();
+            binary.l = problem.l;
+            binary.n = problem.n;
+            binary.bias = problem.bias;
+            binary.x = problem.x;
+            binary.y = new double[problem.l];
+            for (int i = 0; i < problem.l; i++) {
+                binary.y[i] = y[i] == c ? 1 : -1;
+                Feature[] x = problem.x[i];
+                for (int j = 0; j < x.length - 1; j++) {
+                    x[j].setValue(original[i][j] * ratio[x[j].getIndex() - 1]);
+                }
+            }
+            Parameter parameter = new Parameter(shared.getSolverType(), shared.getC(), shared.getEps());
+            parameter.setRandom(new Random(options.seed()));
+            double positive = options.balanced() ? (double) documents / (presentClasses * counts[c]) : 1;
+            parameter.setWeights(new double[] { positive, 1 }, new int[] { 1, -1 });
+            Model model = Linear.train(binary, parameter);
+            int at = model.getLabels()[0] == 1 ? 0 : 1;
+            for (int f : known) {
+                weights[f * k + c] = (float) (model.getDecfunCoef(f + 1, at) * ratio[f]);
+            }
+            bias[c] = (float) model.getDecfunBias(at);
+        }
+        return new Fit(space, weights, bias);
+    }
+
+    private static float[] logCountRatio(float[][] present, int c, int[] known, int n) {
+        double positive = 0;
+        double negative = 0;
+        double[] p = new double[known.length];
+        double[] q = new double[known.length];
+        for (int f = 0; f < known.length; f++) {
+            double rest = 0;
+            for (int other = 0; other < present.length; other++) {
+                if (other != c) {
+                    rest += present[other][known[f]];
+                }
+            }
+            p[f] = 1 + present[c][known[f]];
+            q[f] = 1 + rest;
+            positive += p[f];
+            negative += q[f];
+        }
+        float[] ratio = new float[n];
+        for (int f = 0; f < known.length; f++) {
+            ratio[known[f]] = (float) Math.log((p[f] / positive) / (q[f] / negative));
+        }
+        return ratio;
     }
 }

@@ -14,13 +14,15 @@ import java.util.List;
  * @param innerFolds the folds of the inner cross-validation that picks C and calibrates the probabilities; 0 for
  *        neither (the first cost and an uncalibrated scale of 1)
  * @param seed the seed of every random choice, so that training is repeatable
+ * @param logCountRatio whether each class is trained against the rest on features scaled by their log-count ratio
+ *        (NB-SVM)
  */
 public record TrainingOptions(FeatureOptions features, Solver solver, List<Double> costs, boolean balanced,
-        int innerFolds, long seed) {
+        int innerFolds, long seed, boolean logCountRatio) {
 
     /** What the shipped models use: the settings that measured best in cross-validation. */
     public static final TrainingOptions DEFAULT = new TrainingOptions(FeatureOptions.DEFAULT, Solver.LINEAR_SVM,
-            List.of(0.25, 0.5, 1.0), true, 3, 42);
+            List.of(0.25, 0.5, 1.0), true, 3, 42, false);
 
     public TrainingOptions {
         costs = List.copyOf(costs);
@@ -33,22 +35,26 @@ public record TrainingOptions(FeatureOptions features, Solver solver, List<Doubl
     }
 
     public TrainingOptions withFeatures(FeatureOptions options) {
-        return new TrainingOptions(options, solver, costs, balanced, innerFolds, seed);
+        return new TrainingOptions(options, solver, costs, balanced, innerFolds, seed, logCountRatio);
     }
 
     public TrainingOptions withSolver(Solver value) {
-        return new TrainingOptions(features, value, costs, balanced, innerFolds, seed);
+        return new TrainingOptions(features, value, costs, balanced, innerFolds, seed, logCountRatio);
     }
 
     public TrainingOptions withCosts(List<Double> values) {
-        return new TrainingOptions(features, solver, values, balanced, innerFolds, seed);
+        return new TrainingOptions(features, solver, values, balanced, innerFolds, seed, logCountRatio);
     }
 
     public TrainingOptions withBalanced(boolean value) {
-        return new TrainingOptions(features, solver, costs, value, innerFolds, seed);
+        return new TrainingOptions(features, solver, costs, value, innerFolds, seed, logCountRatio);
+    }
+
+    public TrainingOptions withLogCountRatio(boolean value) {
+        return new TrainingOptions(features, solver, costs, balanced, innerFolds, seed, value);
     }
 
     public TrainingOptions withInnerFolds(int value) {
-        return new TrainingOptions(features, solver, costs, balanced, value, seed);
+        return new TrainingOptions(features, solver, costs, balanced, value, seed, logCountRatio);
     }
 }

@@ -19,9 +19,9 @@ final class TrainingArguments {
 
     static final Set<String> OPTIONS = Set.of("--train", "--solver", "--costs", "--chars", "--min-df",
             "--inner-folds", "--word-chars", "--no-words", "--subject-chars", "--no-subject-words", "--no-sublinear-tf",
-            "--unbalanced", "--seed");
+            "--unbalanced", "--seed", "--hash-bits", "--nb");
     static final Set<String> FLAGS = Set.of("--no-words", "--no-subject-words", "--subject-chars",
-            "--no-sublinear-tf", "--unbalanced");
+            "--no-sublinear-tf", "--unbalanced", "--nb");
 
     /** The training options as a usage line shows them, with their defaults. */
     static final String USAGE = """
@@ -35,9 +35,11 @@ final class TrainingArguments {
               --no-subject-words   do not count the subject's words a second time
               --subject-chars      count the subject's character runs a second time
               --min-df 2           keep features found in at least this many training texts
+              --hash-bits 20       hash terms into 2^N features
               --no-sublinear-tf    weigh a term's count tf as tf, not 1 + ln tf
               --unbalanced         do not weigh classes inversely to their frequency
               --seed 42            seed of every random choice
+              --nb                 scale features by their log-count ratio per class (NB-SVM)
             """;
 
     private TrainingArguments() {
@@ -53,7 +55,8 @@ final class TrainingArguments {
                 Integer.parseInt(chars[chars.length - 1]), !arguments.has("--no-subject-words"),
                 arguments.has("--subject-chars"),
                 !arguments.has("--no-sublinear-tf"),
-                Integer.parseInt(arguments.get("--min-df", String.valueOf(features.minDocumentFrequency()))));
+                Integer.parseInt(arguments.get("--min-df", String.valueOf(features.minDocumentFrequency()))),
+                Integer.parseInt(arguments.get("--hash-bits", String.valueOf(features.hashBits()))));
         List<Double> costs = arguments.has("--costs")
                 ? Arrays.stream(arguments.get("--costs", "").split(",")).map(Double::valueOf).toList()
                 : defaults.costs();
@@ -61,7 +64,8 @@ final class TrainingArguments {
                 .toUpperCase(Locale.ROOT).replace('-', '_'));
         return new TrainingOptions(chosen, solver, costs, !arguments.has("--unbalanced"),
                 Integer.parseInt(arguments.get("--inner-folds", String.valueOf(defaults.innerFolds()))),
-                Long.parseLong(arguments.get("--seed", String.valueOf(defaults.seed()))));
+                Long.parseLong(arguments.get("--seed", String.valueOf(defaults.seed()))),
+                arguments.has("--nb") || defaults.logCountRatio());
     }
 
     /** The texts of every {@code --train} file, in order. */
