@@ -36,6 +36,17 @@ final class TextFeatures {
 
     private static final Analyzer ANALYZER = new SmartChineseAnalyzer(CharArraySet.EMPTY_SET);
 
+    /** Which chars are Han characters, one bit each: looking a char up is far cheaper than its Unicode script. */
+    private static final long[] HAN = new long[(Character.MAX_VALUE + 1) / 64];
+
+    static {
+        for (int c = '\u3400'; c <= Character.MAX_VALUE; c++) {
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                HAN[c >>> 6] |= 1L << c;
+            }
+        }
+    }
+
     /** Receives every term found: its kind and its characters {@code chars[start, end)}. */
     interface Sink {
         void term(char kind, char[] chars, int start, int end);
@@ -227,6 +238,7 @@ final class TextFeatures {
     }
 
     private static boolean isHan(char c) {
-        return c >= '\u3400' && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+        return (HAN[c >>> 6] & (1L << c)) != 0;
     }
+
 }

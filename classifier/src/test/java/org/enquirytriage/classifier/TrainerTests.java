@@ -62,6 +62,19 @@ class TrainerTests {
     }
 
     @Test
+    void shouldAddALogisticRegressionToTheSolverWhenAskedForAnEnsemble() {
+        TrainingOptions options = TrainingOptions.DEFAULT.withInnerFolds(3).withEnsemble(true);
+        LabelModel alone = new Trainer(options.withEnsemble(false)).train("topic", Fixtures.topics());
+
+        LabelModel ensemble = new Trainer(options).train("topic", Fixtures.topics());
+
+        assertThat(ensemble.predict(null, "老板拖欠农民工工资").label()).isEqualTo("劳动和社会保障");
+        assertThat(ensemble.predict("工地噪音", "晚上施工噪音扰民").label()).isEqualTo("环境保护");
+        assertThat(ensemble.predict(null, "学校乱收补课费").confidence())
+                .isNotEqualTo(alone.predict(null, "学校乱收补课费").confidence());
+    }
+
+    @Test
     void shouldTrainEachClassAgainstTheRestOnLogCountRatios() {
         LabelModel model = new Trainer(Fixtures.QUICK.withLogCountRatio(true)).train("topic", Fixtures.topics());
 

@@ -19,9 +19,9 @@ final class TrainingArguments {
 
     static final Set<String> OPTIONS = Set.of("--train", "--solver", "--costs", "--chars", "--min-df",
             "--inner-folds", "--word-chars", "--no-words", "--subject-chars", "--no-subject-words", "--no-sublinear-tf",
-            "--unbalanced", "--seed", "--hash-bits", "--nb");
+            "--unbalanced", "--seed", "--hash-bits", "--nb", "--ensemble");
     static final Set<String> FLAGS = Set.of("--no-words", "--no-subject-words", "--subject-chars",
-            "--no-sublinear-tf", "--unbalanced", "--nb");
+            "--no-sublinear-tf", "--unbalanced", "--nb", "--ensemble");
 
     /** The training options as a usage line shows them, with their defaults. */
     static final String USAGE = """
@@ -40,6 +40,7 @@ final class TrainingArguments {
               --unbalanced         do not weigh classes inversely to their frequency
               --seed 42            seed of every random choice
               --nb                 scale features by their log-count ratio per class (NB-SVM)
+              --ensemble           also train a logistic regression (16 times the cost) and add its scores
             """;
 
     private TrainingArguments() {
@@ -65,7 +66,8 @@ final class TrainingArguments {
         return new TrainingOptions(chosen, solver, costs, !arguments.has("--unbalanced"),
                 Integer.parseInt(arguments.get("--inner-folds", String.valueOf(defaults.innerFolds()))),
                 Long.parseLong(arguments.get("--seed", String.valueOf(defaults.seed()))),
-                arguments.has("--nb") || defaults.logCountRatio());
+                arguments.has("--nb") || defaults.logCountRatio(),
+                arguments.has("--ensemble") || defaults.ensemble());
     }
 
     /** The texts of every {@code --train} file, in order. */
