@@ -30,7 +30,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A trained linear model for one label (such as kind or topic): the features it reads, one weight vector per class
- * and the scale that turns scores into calibrated probabilities. Immutable and thread-safe; saved to and loaded
+ * and the calibration that turns scores into probabilities. Immutable and thread-safe; saved to and loaded
  * from a compressed file that carries its version, {@code <label>-<yyyy.MM.dd>-<hash>}, whose hash checks the
  * contents.
  */
@@ -58,13 +58,13 @@ public final class LabelModel {
      */
     private final float[] rows;
     private final float[] bias;
-    private final double scale;
+    private final Calibration calibration;
     private final TextFeatures features;
 
     LabelModel(String label, Instant trainedAt, int documents, FeatureOptions options, String[] classes,
-            FeatureSpace space, float[] weights, float[] bias, double scale) {
+            FeatureSpace space, float[] weights, float[] bias, Calibration calibration) {
         this(null, label, trainedAt, documents, options, classes, space.known(), idf(space), space.names(),
-                knownWeights(space, weights, classes.length), bias, scale);
+                knownWeights(space, weights, classes.length), bias, calibration);
     }
 
     /**
@@ -72,7 +72,7 @@ public final class LabelModel {
      */
     private LabelModel(String version, String label, Instant trainedAt, int documents, FeatureOptions options,
             String[] classes, int[] known, float[] idf, String[] names, float[] knownWeights, float[] bias,
-            double scale) {
+            Calibration calibration) {
         int k = classes.length;
         if (k < 2) {
             throw new IllegalArgumentException("a model needs at least two classes, had " + k);
@@ -103,7 +103,7 @@ public final class LabelModel {
         this.known = known;
         this.names = names;
         this.bias = bias;
-        this.scale = scale;
+        this.calibration = calibration;
         this.features = new TextFeatures(options);
         this.version = version == null ? label + "-" + DAY.format(trainedAt) + "-" + hash(body()) : version;
     }
@@ -182,7 +182,7 @@ public final class LabelModel {
         double[] scores = new double[classes.length];
         double norm = scores(terms, scores);
         int best = argmax(scores);
-        double[] probabilities = softmax(scores, scale);
+        double[] probabilities = calibration.probabilities(scores);
         Integer[] order = new Integer[classes.length];
         for (int c = 0; c < order.length; c++) {
             order[c] = c;
@@ -200,7 +200,7 @@ public final class LabelModel {
     double[] probabilities(TermCounts terms) {
         double[] scores = new double[classes.length];
         scores(terms, scores);
-        return softmax(scores, scale);
+        return calibration.probabilities(scores);
     }
 
     /**
@@ -265,23 +265,6 @@ public final class LabelModel {
             }
         }
         return scores;
-    }
-
-    static double[] softmax(double[] scores, double scale) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double score : scores) {
-            max = Math.max(max, score);
-        }
-        double[] probabilities = new double[scores.length];
-        double sum = 0;
-        for (int c = 0; c < scores.length; c++) {
-            probabilities[c] = Math.exp(scale * (scores[c] - max));
-            sum += probabilities[c];
-        }
-        for (int c = 0; c < scores.length; c++) {
-            probabilities[c] /= sum;
-        }
-        return probabilities;
     }
 
     private List<FeatureWeight> explain(TermCounts terms, double norm, int c, int top) {
@@ -421,6 +404,7 @@ public final class LabelModel {
                     data.readInt(), data.readBoolean(), data.readBoolean(), data.readBoolean(), data.readInt(),
                     data.readInt());
             double scale = data.readDouble();
+            double boost = data.readDouble();
             int k = count(data.readInt(), MAX_CLASSES, "classes");
             String[] classes = new String[k];
             for (int c = 0; c < k; c++) {
@@ -444,11 +428,11 @@ public final class LabelModel {
             for (int c = 0; c < k; c++) {
                 bias[c] = finite(data.readFloat());
             }
-            if (data.read() != -1 || !(scale > 0) || Double.isInfinite(scale)) {
-                throw new InvalidModelException("model body has trailing bytes or a bad scale");
+            if (data.read() != -1) {
+                throw new InvalidModelException("model body has trailing bytes");
             }
             return new LabelModel(version, label, trainedAt, documents, options, classes, known, idf, names, weights,
-                    bias, scale);
+                    bias, new Calibration(scale, boost));
         }
         catch (InvalidModelException e) {
             throw e;
@@ -473,7 +457,8 @@ public final class LabelModel {
             data.writeBoolean(options.sublinearTf());
             data.writeInt(options.minDocumentFrequency());
             data.writeInt(options.hashBits());
-            data.writeDouble(scale);
+            data.writeDouble(calibration.scale());
+            data.writeDouble(calibration.boost());
             data.writeInt(classes.length);
             for (String name : classes) {
                 data.writeUTF(name);

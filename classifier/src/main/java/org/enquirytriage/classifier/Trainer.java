@@ -68,7 +68,7 @@ public final class Trainer {
             throw new IllegalArgumentException("training needs texts of at least two labels, had "
                     + Arrays.toString(classes));
         }
-        Tuning tuning = new Tuning(options.costs().get(0), 1, 1, 1);
+        Tuning tuning = new Tuning(options.costs().get(0), 1, 1, Calibration.NONE);
         int folds = Math.min(options.innerFolds(), smallestClass(corpus, documents));
         if (folds >= 2) {
             tuning = tune(corpus, documents, classes, folds);
@@ -83,14 +83,14 @@ public final class Trainer {
             bias = mix(fit.bias(), tuning.primaryScale(), logistic.bias(), tuning.logisticScale());
         }
         return new LabelModel(label, clock.instant(), documents.length, options.features(), classes, fit.space(),
-                weights, bias, tuning.scale());
+                weights, bias, tuning.calibration());
     }
 
     /**
-     * What the inner cross-validation chose: the cost, and the scales of the ensemble's members (the model's scores
-     * are {@code primaryScale * primary + logisticScale * logistic}) and of the probabilities.
+     * What the inner cross-validation chose: the cost, the scales of the ensemble's members (the model's scores are
+     * {@code primaryScale * primary + logisticScale * logistic}) and the calibration of the probabilities.
      */
-    private record Tuning(double cost, double primaryScale, double logisticScale, double scale) {
+    private record Tuning(double cost, double primaryScale, double logisticScale, Calibration calibration) {
     }
 
     private static float[] mix(float[] a, double scaleA, float[] b, double scaleB) {
@@ -104,7 +104,7 @@ public final class Trainer {
     /**
      * Held-out scores of every cost over the inner folds; the cost with the best macro-F1 wins. With an ensemble,
      * each member's scores are first calibrated on their own, so that the sum of the scaled scores is the logit of
-     * the product of the members' probabilities; the scale of the probabilities is then fitted on that sum.
+     * the product of the members' probabilities; the calibration of the probabilities is then fitted on that sum.
      */
     private Tuning tune(Corpus corpus, int[] documents, String[] classes, int k) {
         List<String> labels = Arrays.stream(documents).mapToObj(corpus::label).toList();
@@ -146,7 +146,7 @@ public final class Trainer {
             double f1 = macroF1(gold, combined, classes.length);
             if (f1 > bestF1 + 1e-9) {
                 bestF1 = f1;
-                best = new Tuning(costs.get(c), primaryScale, logisticScale, Calibration.scale(combined, gold));
+                best = new Tuning(costs.get(c), primaryScale, logisticScale, Calibration.fit(combined, gold));
             }
         }
         return best;

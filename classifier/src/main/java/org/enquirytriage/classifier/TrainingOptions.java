@@ -22,9 +22,20 @@ import java.util.List;
 public record TrainingOptions(FeatureOptions features, Solver solver, List<Double> costs, boolean balanced,
         int innerFolds, long seed, boolean logCountRatio, boolean ensemble) {
 
-    /** What the shipped models use: the settings that measured best in cross-validation. */
+    /** What the shipped kind model uses: the settings that measured best in cross-validation. */
     public static final TrainingOptions DEFAULT = new TrainingOptions(FeatureOptions.DEFAULT, Solver.LINEAR_SVM,
             List.of(0.25, 0.5, 1.0), true, 3, 42, false, false);
+
+    /**
+     * What the shipped topic model uses: the same features (so that one reading of a text serves both models), with
+     * log-count-ratio scaling, which measured better for topics (and worse for kinds).
+     */
+    public static final TrainingOptions TOPIC = DEFAULT.withLogCountRatio(true);
+
+    /** The shipped settings for a label: {@link #TOPIC} for {@code topic}, otherwise {@link #DEFAULT}. */
+    public static TrainingOptions defaults(String label) {
+        return "topic".equals(label) ? TOPIC : DEFAULT;
+    }
 
     public TrainingOptions {
         costs = List.copyOf(costs);

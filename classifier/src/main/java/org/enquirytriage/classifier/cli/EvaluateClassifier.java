@@ -80,7 +80,7 @@ public final class EvaluateClassifier {
         allowed.addAll(Set.of("--label", "--test", "--cv", "--model", "--timing-seconds"));
         arguments.allowOnly(allowed);
         String label = arguments.required("--label");
-        TrainingOptions options = TrainingArguments.options(arguments);
+        TrainingOptions options = TrainingArguments.options(arguments, label);
         Trainer trainer = new Trainer(options);
 
         Evaluation evaluation;
