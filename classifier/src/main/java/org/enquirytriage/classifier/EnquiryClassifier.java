@@ -3,12 +3,15 @@ package org.enquirytriage.classifier;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Classifies an enquiry with a kind model, a topic model and the priority rules. The text is normalised once for
  * all three, and when both models hash the same terms (the same {@link FeatureOptions#sameTerms feature options})
- * its terms are found once for both. Immutable and thread-safe.
+ * its terms are found once for both and looked up in one table that holds both models' numbers. Immutable and
+ * thread-safe.
  */
 public final class EnquiryClassifier {
 
@@ -19,12 +22,39 @@ public final class EnquiryClassifier {
     private final LabelModel topic;
     private final PriorityRules priority;
     private final boolean readOnce;
+    /**
+     * When both models read texts alike: one row per bucket that either model knows, the kind model's idf and
+     * weights, then the topic model's, so that classifying touches one small table rather than two large ones.
+     */
+    private final int[] rowOf;
+    private final float[] rows;
+    private final int stride;
 
     public EnquiryClassifier(LabelModel kind, LabelModel topic, PriorityRules priority) {
         this.kind = kind;
         this.topic = topic;
         this.priority = priority;
         this.readOnce = kind.options().sameTerms(topic.options());
+        int kindStride = kind.classes().size() + 1;
+        int topicStride = topic.classes().size() + 1;
+        this.stride = kindStride + topicStride;
+        if (readOnce) {
+            this.rowOf = new int[1 << kind.options().hashBits()];
+            Arrays.fill(rowOf, -1);
+            int[] known = IntStream.concat(Arrays.stream(kind.knownBuckets()), Arrays.stream(topic.knownBuckets()))
+                    .distinct().sorted().toArray();
+            this.rows = new float[known.length * stride];
+            for (int r = 0; r < known.length; r++) {
+                int bucket = known[r];
+                rowOf[bucket] = r;
+                System.arraycopy(kind.rows(), bucket * kindStride, rows, r * stride, kindStride);
+                System.arraycopy(topic.rows(), bucket * topicStride, rows, r * stride + kindStride, topicStride);
+            }
+        }
+        else {
+            this.rowOf = null;
+            this.rows = null;
+        }
     }
 
     /** The shipped kind and topic models with the priority rules, winter counted in the given zone. */
@@ -50,9 +80,18 @@ public final class EnquiryClassifier {
     public EnquiryDecision classify(String subject, String text) {
         String s = TextFeatures.normalise(subject);
         String t = TextFeatures.normalise(text);
-        TermCounts terms = kind.terms(s, t);
-        Prediction kindPrediction = kind.predict(terms, FEATURES_PER_MODEL);
-        Prediction topicPrediction = topic.predict(readOnce ? terms : topic.terms(s, t), FEATURES_PER_MODEL);
+        Prediction kindPrediction;
+        Prediction topicPrediction;
+        if (readOnce) {
+            TermCounts terms = kind.terms(s, t);
+            kindPrediction = kind.predict(terms, FEATURES_PER_MODEL, rows, rowOf, stride, 0);
+            topicPrediction = topic.predict(terms, FEATURES_PER_MODEL, rows, rowOf, stride,
+                    kind.classes().size() + 1);
+        }
+        else {
+            kindPrediction = kind.predict(kind.terms(s, t), FEATURES_PER_MODEL);
+            topicPrediction = topic.predict(topic.terms(s, t), FEATURES_PER_MODEL);
+        }
         PriorityRules.Decision priorityDecision = priority.decideNormalised(s, t);
         List<String> features = new ArrayList<>();
         topicPrediction.features().forEach(feature -> features.add(feature.toString()));

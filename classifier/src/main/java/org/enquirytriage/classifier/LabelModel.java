@@ -179,8 +179,18 @@ public final class LabelModel {
 
     /** Decides the label of a text's terms, with the {@code topFeatures} features that pushed most toward it. */
     Prediction predict(TermCounts terms, int topFeatures) {
+        return predict(terms, topFeatures, rows, null, classes.length + 1, 0);
+    }
+
+    /**
+     * Decides the label of a text's terms with this model's idf and weights found in {@code table}: the row of
+     * bucket b starts at {@code rowOf[b] * stride} ({@code b * stride} when {@code rowOf} is null; no row when
+     * {@code rowOf[b]} is negative), and this model's idf and weights at {@code offset} in it. This lets several
+     * models share one table.
+     */
+    Prediction predict(TermCounts terms, int topFeatures, float[] table, int[] rowOf, int stride, int offset) {
         double[] scores = new double[classes.length];
-        double norm = scores(terms, scores);
+        double norm = scores(terms, scores, table, rowOf, stride, offset);
         int best = argmax(scores);
         double[] probabilities = calibration.probabilities(scores);
         Integer[] order = new Integer[classes.length];
@@ -193,38 +203,36 @@ public final class LabelModel {
             ranked.put(classes[c], probabilities[c]);
         }
         return new Prediction(classes[best], probabilities[best], ranked,
-                explain(terms, norm, best, topFeatures));
+                explain(terms, norm, best, topFeatures, table, rowOf, stride, offset));
     }
 
     /** The calibrated probability of every class, in the order of {@link #classes()}. */
     double[] probabilities(TermCounts terms) {
         double[] scores = new double[classes.length];
-        scores(terms, scores);
+        scores(terms, scores, rows, null, classes.length + 1, 0);
         return calibration.probabilities(scores);
     }
 
     /**
      * Puts the score of every class into {@code scores}: {@code bias[c] + sum x[f] * weight[f][c]}, where x is the
-     * text's L2-normalised TF-IDF vector, built on the way from the counts and the rows' idf. Returns x's norm
-     * before normalisation.
+     * text's L2-normalised TF-IDF vector, built on the way from the counts and the idf (see {@link #predict(
+     * TermCounts, int, float[], int[], int, int)} for where the numbers are). Returns x's norm before normalisation.
      */
-    private double scores(TermCounts terms, double[] scores) {
+    private double scores(TermCounts terms, double[] scores, float[] table, int[] rowOf, int stride, int offset) {
         int k = classes.length;
-        int stride = k + 1;
         int[] buckets = terms.buckets();
         int[] counts = terms.counts();
         boolean sublinear = options.sublinearTf();
         double sumOfSquares = 0;
         for (int i = 0; i < buckets.length; i++) {
-            int row = buckets[i] * stride;
-            float idf = rows[row];
-            if (idf == 0) {
+            int row = row(buckets[i], rowOf, stride, offset);
+            if (row < 0 || table[row] == 0) {
                 continue;
             }
-            double value = tf(counts[i], sublinear) * idf;
+            double value = tf(counts[i], sublinear) * table[row];
             sumOfSquares += value * value;
             for (int c = 0; c < k; c++) {
-                scores[c] += value * rows[row + 1 + c];
+                scores[c] += value * table[row + 1 + c];
             }
         }
         double norm = Math.sqrt(sumOfSquares);
@@ -232,6 +240,14 @@ public final class LabelModel {
             scores[c] = bias[c] + (norm > 0 ? scores[c] / norm : 0);
         }
         return norm;
+    }
+
+    private static int row(int bucket, int[] rowOf, int stride, int offset) {
+        if (rowOf == null) {
+            return bucket * stride + offset;
+        }
+        int row = rowOf[bucket];
+        return row < 0 ? -1 : row * stride + offset;
     }
 
     private static double tf(int count, boolean sublinear) {
@@ -267,19 +283,22 @@ public final class LabelModel {
         return scores;
     }
 
-    private List<FeatureWeight> explain(TermCounts terms, double norm, int c, int top) {
+    private List<FeatureWeight> explain(TermCounts terms, double norm, int c, int top, float[] table, int[] rowOf,
+            int stride, int offset) {
         if (top <= 0 || norm == 0) {
             return List.of();
         }
-        int stride = classes.length + 1;
         int[] buckets = terms.buckets();
         int[] counts = terms.counts();
         int[] best = new int[top];
         double[] strongest = new double[top];
         int found = 0;
         for (int i = 0; i < buckets.length; i++) {
-            int row = buckets[i] * stride;
-            double contribution = tf(counts[i], options.sublinearTf()) * rows[row] / norm * rows[row + 1 + c];
+            int row = row(buckets[i], rowOf, stride, offset);
+            if (row < 0) {
+                continue;
+            }
+            double contribution = tf(counts[i], options.sublinearTf()) * table[row] / norm * table[row + 1 + c];
             if (contribution <= 0 || (found == top && contribution <= strongest[top - 1])) {
                 continue;
             }
@@ -300,14 +319,16 @@ public final class LabelModel {
         return List.copyOf(features);
     }
 
-    int classIndex(String name) {
-        for (int c = 0; c < classes.length; c++) {
-            if (classes[c].equals(name)) {
-                return c;
-            }
-        }
-        return -1;
+    /** The buckets this model knows, ascending; not to be changed. */
+    int[] knownBuckets() {
+        return known;
     }
+
+    /** One row per bucket: its idf, then its weight for each class; not to be changed. */
+    float[] rows() {
+        return rows;
+    }
+
 
     /** Writes the model to a file, replacing it only once the whole model is written. */
     public void save(Path file) throws IOException {
