@@ -43,17 +43,25 @@ public final class EnquiryClassifier {
             Arrays.fill(rowOf, -1);
             int[] known = IntStream.concat(Arrays.stream(kind.knownBuckets()), Arrays.stream(topic.knownBuckets()))
                     .distinct().sorted().toArray();
-            this.rows = new float[known.length * stride];
             for (int r = 0; r < known.length; r++) {
-                int bucket = known[r];
-                rowOf[bucket] = r;
-                System.arraycopy(kind.rows(), bucket * kindStride, rows, r * stride, kindStride);
-                System.arraycopy(topic.rows(), bucket * topicStride, rows, r * stride + kindStride, topicStride);
+                rowOf[known[r]] = r;
             }
+            this.rows = new float[known.length * stride];
+            copy(kind, rowOf, rows, 0, stride);
+            copy(topic, rowOf, rows, kindStride, stride);
         }
         else {
             this.rowOf = null;
             this.rows = null;
+        }
+    }
+
+    /** Copies a model's rows into the shared table, at {@code offset} in each of its buckets' rows. */
+    private static void copy(LabelModel model, int[] rowOf, float[] rows, int offset, int stride) {
+        int[] known = model.knownBuckets();
+        int modelStride = model.classes().size() + 1;
+        for (int f = 0; f < known.length; f++) {
+            System.arraycopy(model.rows(), f * modelStride, rows, rowOf[known[f]] * stride + offset, modelStride);
         }
     }
 

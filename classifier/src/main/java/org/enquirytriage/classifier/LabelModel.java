@@ -53,10 +53,12 @@ public final class LabelModel {
     private final int[] known;
     private final String[] names;
     /**
-     * One row of {@code classes + 1} floats per bucket, so that a bucket's numbers share a cache line: its inverse
-     * document frequency (0 for a bucket the model does not know), then its weight for each class.
+     * One row of {@code classes + 1} floats per known bucket, in the order of {@link #known}, so that a bucket's
+     * numbers share a cache line: its inverse document frequency, then its weight for each class.
      */
     private final float[] rows;
+    /** The row of every bucket, -1 for a bucket the model does not know. */
+    private final int[] rowOf;
     private final float[] bias;
     private final Calibration calibration;
     private final TextFeatures features;
@@ -83,7 +85,9 @@ public final class LabelModel {
                     + k + " classes");
         }
         int capacity = 1 << options.hashBits();
-        this.rows = new float[capacity * (k + 1)];
+        this.rows = new float[known.length * (k + 1)];
+        this.rowOf = new int[capacity];
+        Arrays.fill(rowOf, -1);
         for (int f = 0; f < known.length; f++) {
             if ((f > 0 && known[f] <= known[f - 1]) || known[f] < 0 || known[f] >= capacity) {
                 throw new IllegalArgumentException("features must be ascending buckets below 2^" + options.hashBits());
@@ -91,7 +95,8 @@ public final class LabelModel {
             if (!(idf[f] > 0) || Float.isInfinite(idf[f])) {
                 throw new IllegalArgumentException("idf must be positive, was " + idf[f]);
             }
-            int row = known[f] * (k + 1);
+            rowOf[known[f]] = f;
+            int row = f * (k + 1);
             rows[row] = idf[f];
             System.arraycopy(knownWeights, f * k, rows, row + 1, k);
         }
@@ -179,13 +184,13 @@ public final class LabelModel {
 
     /** Decides the label of a text's terms, with the {@code topFeatures} features that pushed most toward it. */
     Prediction predict(TermCounts terms, int topFeatures) {
-        return predict(terms, topFeatures, rows, null, classes.length + 1, 0);
+        return predict(terms, topFeatures, rows, rowOf, classes.length + 1, 0);
     }
 
     /**
      * Decides the label of a text's terms with this model's idf and weights found in {@code table}: the row of
-     * bucket b starts at {@code rowOf[b] * stride} ({@code b * stride} when {@code rowOf} is null; no row when
-     * {@code rowOf[b]} is negative), and this model's idf and weights at {@code offset} in it. This lets several
+     * bucket b starts at {@code rowOf[b] * stride} (no row when {@code rowOf[b]} is negative), and this model's idf
+     * and weights at {@code offset} in it. This lets several
      * models share one table.
      */
     Prediction predict(TermCounts terms, int topFeatures, float[] table, int[] rowOf, int stride, int offset) {
@@ -209,7 +214,7 @@ public final class LabelModel {
     /** The calibrated probability of every class, in the order of {@link #classes()}. */
     double[] probabilities(TermCounts terms) {
         double[] scores = new double[classes.length];
-        scores(terms, scores, rows, null, classes.length + 1, 0);
+        scores(terms, scores, rows, rowOf, classes.length + 1, 0);
         return calibration.probabilities(scores);
     }
 
@@ -243,9 +248,6 @@ public final class LabelModel {
     }
 
     private static int row(int bucket, int[] rowOf, int stride, int offset) {
-        if (rowOf == null) {
-            return bucket * stride + offset;
-        }
         int row = rowOf[bucket];
         return row < 0 ? -1 : row * stride + offset;
     }
@@ -324,7 +326,8 @@ public final class LabelModel {
         return known;
     }
 
-    /** One row per bucket: its idf, then its weight for each class; not to be changed. */
+    /** One row per known bucket, in the order of {@link #knownBuckets}: its idf, then its weight for each class; not
+     * to be changed. */
     float[] rows() {
         return rows;
     }
@@ -487,7 +490,7 @@ public final class LabelModel {
             data.writeInt(known.length);
             int stride = classes.length + 1;
             for (int f = 0; f < known.length; f++) {
-                int row = known[f] * stride;
+                int row = f * stride;
                 data.writeInt(known[f]);
                 data.writeFloat(rows[row]);
                 data.writeUTF(names[f]);
