@@ -53,10 +53,6 @@ final class Corpus {
         }
     }
 
-    FeatureOptions options() {
-        return options;
-    }
-
     int size() {
         return labels.length;
     }

@@ -68,11 +68,6 @@ final class FeatureSpace {
         return idf.length;
     }
 
-    /** How many features the model knows. */
-    int size() {
-        return known.length;
-    }
-
     /** The known buckets, ascending. */
     int[] known() {
         return known.clone();
