@@ -1,56 +1,56 @@
 package org.enquirytriage.classifier;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Training texts read once: every term gets a corpus-wide id and every document keeps its term ids and counts, so
- * that cross-validation folds and parameter searches share one reading of the texts.
+ * Training texts read once: every document keeps its hashed terms with their counts, and every bucket the name of
+ * the term found in most texts, so that cross-validation folds and parameter searches share one reading of the
+ * texts.
  */
 final class Corpus {
 
     private final FeatureOptions options;
-    private final List<String> terms = new ArrayList<>();
-    private final int[][] termIds;
-    private final int[][] termCounts;
+    private final TermCounts[] documents;
     private final String[] labels;
+    /** The name of the term found in most texts of each bucket (null where no term fell). */
+    private final String[] names;
 
-    Corpus(List<LabelledText> documents, FeatureOptions options) {
+    Corpus(List<LabelledText> texts, FeatureOptions options) {
         this.options = options;
         TextFeatures features = new TextFeatures(options);
-        List<Map<String, Integer>> counted = documents.parallelStream()
-                .map(document -> features.terms(document.subject(), document.text()))
+        int bits = options.hashBits();
+        List<Map<String, Integer>> counted = texts.parallelStream()
+                .map(text -> features.terms(text.subject(), text.text()))
                 .toList();
-        Map<String, Integer> ids = new HashMap<>();
-        termIds = new int[documents.size()][];
-        termCounts = new int[documents.size()][];
-        labels = new String[documents.size()];
-        for (int d = 0; d < documents.size(); d++) {
-            Map<String, Integer> document = counted.get(d);
-            int[] documentIds = new int[document.size()];
-            int[] documentCounts = new int[document.size()];
-            int i = 0;
-            for (Map.Entry<String, Integer> term : document.entrySet()) {
-                Integer id = ids.get(term.getKey());
-                if (id == null) {
-                    id = terms.size();
-                    ids.put(term.getKey(), id);
-                    terms.add(term.getKey());
+        Map<String, Integer> documentFrequency = new HashMap<>();
+        documents = new TermCounts[texts.size()];
+        labels = new String[texts.size()];
+        for (int d = 0; d < texts.size(); d++) {
+            Map<String, Integer> terms = counted.get(d);
+            int[] found = new int[terms.values().stream().mapToInt(Integer::intValue).sum()];
+            int n = 0;
+            for (Map.Entry<String, Integer> term : terms.entrySet()) {
+                int bucket = TextFeatures.bucket(term.getKey(), bits);
+                for (int i = 0; i < term.getValue(); i++) {
+                    found[n++] = bucket;
                 }
-                documentIds[i] = id;
-                documentCounts[i] = term.getValue();
-                i++;
+                documentFrequency.merge(term.getKey(), 1, Integer::sum);
             }
-            termIds[d] = documentIds;
-            termCounts[d] = documentCounts;
-            labels[d] = documents.get(d).label();
+            documents[d] = TermCounts.of(found, n);
+            labels[d] = texts.get(d).label();
         }
-    }
-
-    FeatureOptions options() {
-        return options;
+        names = new String[1 << bits];
+        int[] best = new int[1 << bits];
+        for (Map.Entry<String, Integer> term : documentFrequency.entrySet()) {
+            int bucket = TextFeatures.bucket(term.getKey(), bits);
+            int df = term.getValue();
+            if (df > best[bucket] || (df == best[bucket] && term.getKey().compareTo(names[bucket]) < 0)) {
+                best[bucket] = df;
+                names[bucket] = term.getKey();
+            }
+        }
     }
 
     int size() {
@@ -61,12 +61,12 @@ final class Corpus {
         return labels[document];
     }
 
-    /** The feature space that the given documents define: terms frequent enough among them, with their idf. */
+    /** The feature space that the given documents define: buckets frequent enough among them, with their idf. */
     FeatureSpace space(int[] documents) {
-        int[] documentFrequency = new int[terms.size()];
+        int[] documentFrequency = new int[1 << options.hashBits()];
         for (int d : documents) {
-            for (int id : termIds[d]) {
-                documentFrequency[id]++;
+            for (int bucket : this.documents[d].buckets()) {
+                documentFrequency[bucket]++;
             }
         }
         int kept = 0;
@@ -75,25 +75,29 @@ final class Corpus {
                 kept++;
             }
         }
-        String[] names = new String[kept];
+        int[] known = new int[kept];
         int[] frequencies = new int[kept];
+        String[] knownNames = new String[kept];
         int k = 0;
-        for (int id = 0; id < documentFrequency.length; id++) {
-            if (documentFrequency[id] >= options.minDocumentFrequency()) {
-                names[k] = terms.get(id);
-                frequencies[k] = documentFrequency[id];
+        for (int bucket = 0; bucket < documentFrequency.length; bucket++) {
+            if (documentFrequency[bucket] >= options.minDocumentFrequency()) {
+                known[k] = bucket;
+                frequencies[k] = documentFrequency[bucket];
+                knownNames[k] = names[bucket];
                 k++;
             }
         }
-        return FeatureSpace.of(names, frequencies, documents.length, options.sublinearTf());
+        return FeatureSpace.of(options.hashBits(), known, frequencies, knownNames, documents.length,
+                options.sublinearTf());
+    }
+
+    /** A document's hashed terms, buckets ascending. */
+    TermCounts terms(int document) {
+        return documents[document];
     }
 
     /** A document's vector in a feature space learnt from this corpus. */
     SparseVector vector(int document, FeatureSpace space) {
-        Map<String, Integer> counts = new HashMap<>(termIds[document].length * 2);
-        for (int i = 0; i < termIds[document].length; i++) {
-            counts.put(terms.get(termIds[document][i]), termCounts[document][i]);
-        }
-        return space.vector(counts);
+        return space.vector(documents[document]);
     }
 }

@@ -14,11 +14,19 @@ public final class CrossValidation {
     private CrossValidation() {
     }
 
-    /** The true labels and the held-out predictions of every text, in the order of the texts. */
-    public record Result(List<String> truth, List<String> predicted, List<LabelModel> models) {
+    /**
+     * The true labels, the held-out predictions and their confidence for every text, in the order of the texts.
+     */
+    public record Result(List<String> truth, List<String> predicted, List<Double> confidence,
+            List<LabelModel> models) {
 
         public Evaluation evaluation() {
             return Evaluation.of(truth, predicted);
+        }
+
+        public Reliability reliability() {
+            return Reliability.of(confidence, IntStream.range(0, truth.size())
+                    .mapToObj(i -> truth.get(i).equals(predicted.get(i))).toList());
         }
     }
 
@@ -31,14 +39,18 @@ public final class CrossValidation {
         int[] all = IntStream.range(0, texts.size()).toArray();
         int[] folds = Folds.stratified(truth, k, trainer.options().seed());
         String[] predicted = new String[texts.size()];
+        Double[] confidence = new Double[texts.size()];
         List<LabelModel> models = new ArrayList<>();
         for (int fold = 0; fold < k; fold++) {
             LabelModel model = trainer.train(label, corpus, Folds.select(all, folds, fold, false));
             models.add(model);
             for (int d : Folds.select(all, folds, fold, true)) {
-                predicted[d] = model.classes().get(model.decide(model.vector(corpus, d)));
+                double[] probabilities = model.probabilities(corpus.terms(d));
+                int best = LabelModel.argmax(probabilities);
+                predicted[d] = model.classes().get(best);
+                confidence[d] = probabilities[best];
             }
         }
-        return new Result(truth, List.of(predicted), List.copyOf(models));
+        return new Result(truth, List.of(predicted), List.of(confidence), List.copyOf(models));
     }
 }

@@ -14,12 +14,16 @@ package org.enquirytriage.classifier;
  * @param subjectChars whether the subject's character runs count a second time as features of their own
  * @param sublinearTf whether a term's count {@code tf} weighs {@code 1 + ln tf} rather than {@code tf}
  * @param minDocumentFrequency how many training texts must contain a feature for it to be kept
+ * @param hashBits terms are hashed into {@code 2^hashBits} features (terms that share a hash share a feature)
  */
 public record FeatureOptions(boolean words, int wordChars, int minCharGram, int maxCharGram,
-        boolean subjectWords, boolean subjectChars, boolean sublinearTf, int minDocumentFrequency) {
+        boolean subjectWords, boolean subjectChars, boolean sublinearTf, int minDocumentFrequency, int hashBits) {
 
     /** The options that measured best on the sample data. */
-    public static final FeatureOptions DEFAULT = new FeatureOptions(true, 0, 1, 3, true, false, true, 2);
+    public static final FeatureOptions DEFAULT = new FeatureOptions(true, 0, 1, 3, true, false, true, 2, 20);
+
+    public static final int MIN_HASH_BITS = 8;
+    public static final int MAX_HASH_BITS = 22;
 
     public FeatureOptions {
         if (wordChars < 0) {
@@ -35,5 +39,16 @@ public record FeatureOptions(boolean words, int wordChars, int minCharGram, int 
         if (minDocumentFrequency < 1) {
             throw new IllegalArgumentException("minDocumentFrequency must be at least 1");
         }
+        if (hashBits < MIN_HASH_BITS || hashBits > MAX_HASH_BITS) {
+            throw new IllegalArgumentException("hashBits must be from " + MIN_HASH_BITS + " to " + MAX_HASH_BITS
+                    + ", was " + hashBits);
+        }
+    }
+
+    /** Whether texts read with these options and with {@code other} give the same terms in the same features. */
+    boolean sameTerms(FeatureOptions other) {
+        return words == other.words && wordChars == other.wordChars && minCharGram == other.minCharGram
+                && maxCharGram == other.maxCharGram && subjectWords == other.subjectWords
+                && subjectChars == other.subjectChars && hashBits == other.hashBits;
     }
 }

@@ -30,18 +30,17 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A trained linear model for one label (such as kind or topic): the features it reads, one weight vector per class
- * and the scale that turns scores into calibrated probabilities. Immutable and thread-safe; saved to and loaded
+ * and the calibration that turns scores into probabilities. Immutable and thread-safe; saved to and loaded
  * from a compressed file that carries its version, {@code <label>-<yyyy.MM.dd>-<hash>}, whose hash checks the
  * contents.
  */
 public final class LabelModel {
 
     private static final String MAGIC = "enquiry-triage-model";
-    private static final int FORMAT = 1;
+    /** Format 1 named every feature; format 2 hashes terms into buckets. */
+    private static final int FORMAT = 2;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
     private static final int MAX_CLASSES = 1000;
-    private static final int MAX_FEATURES = 50_000_000;
-    private static final long MAX_WEIGHTS = 200_000_000;
     private static final int DEFAULT_TOP_FEATURES = 5;
 
     private final String version;
@@ -50,38 +49,90 @@ public final class LabelModel {
     private final int documents;
     private final FeatureOptions options;
     private final String[] classes;
-    private final FeatureSpace space;
-    /** Feature-major: the weight of feature f for class c is {@code weights[f * classes + c]}. */
-    private final float[] weights;
+    /** The buckets the model knows, ascending, and the name of the training term seen most often in each. */
+    private final int[] known;
+    private final String[] names;
+    /**
+     * One row of {@code classes + 1} floats per known bucket, in the order of {@link #known}, so that a bucket's
+     * numbers share a cache line: its inverse document frequency, then its weight for each class.
+     */
+    private final float[] rows;
+    /** The row of every bucket, -1 for a bucket the model does not know. */
+    private final int[] rowOf;
     private final float[] bias;
-    private final double scale;
+    private final Calibration calibration;
     private final TextFeatures features;
 
     LabelModel(String label, Instant trainedAt, int documents, FeatureOptions options, String[] classes,
-            FeatureSpace space, float[] weights, float[] bias, double scale) {
-        this(null, label, trainedAt, documents, options, classes, space, weights, bias, scale);
+            FeatureSpace space, float[] weights, float[] bias, Calibration calibration) {
+        this(null, label, trainedAt, documents, options, classes, space.known(), idf(space), space.names(),
+                knownWeights(space, weights, classes.length), bias, calibration);
     }
 
+    /**
+     * @param knownWeights the weight of {@code known[f]} for class c is {@code knownWeights[f * classes + c]}
+     */
     private LabelModel(String version, String label, Instant trainedAt, int documents, FeatureOptions options,
-            String[] classes, FeatureSpace space, float[] weights, float[] bias, double scale) {
-        if (classes.length < 2) {
-            throw new IllegalArgumentException("a model needs at least two classes, had " + classes.length);
+            String[] classes, int[] known, float[] idf, String[] names, float[] knownWeights, float[] bias,
+            Calibration calibration) {
+        int k = classes.length;
+        if (k < 2) {
+            throw new IllegalArgumentException("a model needs at least two classes, had " + k);
         }
-        if (weights.length != space.size() * classes.length || bias.length != classes.length) {
-            throw new IllegalArgumentException("weights do not fit " + space.size() + " features and "
-                    + classes.length + " classes");
+        if (idf.length != known.length || names.length != known.length || knownWeights.length != known.length * k
+                || bias.length != k) {
+            throw new IllegalArgumentException("idf, names and weights do not fit " + known.length + " features and "
+                    + k + " classes");
+        }
+        int capacity = 1 << options.hashBits();
+        this.rows = new float[known.length * (k + 1)];
+        this.rowOf = new int[capacity];
+        Arrays.fill(rowOf, -1);
+        for (int f = 0; f < known.length; f++) {
+            if ((f > 0 && known[f] <= known[f - 1]) || known[f] < 0 || known[f] >= capacity) {
+                throw new IllegalArgumentException("features must be ascending buckets below 2^" + options.hashBits());
+            }
+            if (!(idf[f] > 0) || Float.isInfinite(idf[f])) {
+                throw new IllegalArgumentException("idf must be positive, was " + idf[f]);
+            }
+            rowOf[known[f]] = f;
+            int row = f * (k + 1);
+            rows[row] = idf[f];
+            System.arraycopy(knownWeights, f * k, rows, row + 1, k);
         }
         this.label = label;
         this.trainedAt = trainedAt;
         this.documents = documents;
         this.options = options;
         this.classes = classes;
-        this.space = space;
-        this.weights = weights;
+        this.known = known;
+        this.names = names;
         this.bias = bias;
-        this.scale = scale;
+        this.calibration = calibration;
         this.features = new TextFeatures(options);
         this.version = version == null ? label + "-" + DAY.format(trainedAt) + "-" + hash(body()) : version;
+    }
+
+    private static float[] idf(FeatureSpace space) {
+        int[] known = space.known();
+        float[] idf = new float[known.length];
+        for (int f = 0; f < known.length; f++) {
+            idf[f] = space.idf(known[f]);
+        }
+        return idf;
+    }
+
+    private static float[] knownWeights(FeatureSpace space, float[] weights, int k) {
+        if (weights.length != space.capacity() * k) {
+            throw new IllegalArgumentException("weights do not fit " + space.capacity() + " buckets and " + k
+                    + " classes");
+        }
+        int[] known = space.known();
+        float[] compact = new float[known.length * k];
+        for (int f = 0; f < known.length; f++) {
+            System.arraycopy(weights, known[f] * k, compact, f * k, k);
+        }
+        return compact;
     }
 
     /** Such as {@code topic-2026.11.25-3f9a1c0e}. */
@@ -113,7 +164,7 @@ public final class LabelModel {
 
     /** How many features the model knows. */
     public int featureCount() {
-        return space.size();
+        return known.length;
     }
 
     /** Decides the label of an enquiry, with the five features that pushed most toward it. */
@@ -123,18 +174,30 @@ public final class LabelModel {
 
     /** Decides the label of an enquiry, with the {@code topFeatures} features that pushed most toward it. */
     public Prediction predict(String subject, String text, int topFeatures) {
-        return predict(space.vector(features, subject, text), topFeatures);
+        return predict(terms(TextFeatures.normalise(subject), TextFeatures.normalise(text)), topFeatures);
     }
 
-    Prediction predict(SparseVector x, int topFeatures) {
-        double[] scores = scores(x);
-        int best = 0;
-        for (int c = 1; c < scores.length; c++) {
-            if (scores[c] > scores[best]) {
-                best = c;
-            }
-        }
-        double[] probabilities = softmax(scores, scale);
+    /** The hashed terms of a normalised subject and text, as this model reads them. */
+    TermCounts terms(String normalisedSubject, String normalisedText) {
+        return features.count(normalisedSubject, normalisedText);
+    }
+
+    /** Decides the label of a text's terms, with the {@code topFeatures} features that pushed most toward it. */
+    Prediction predict(TermCounts terms, int topFeatures) {
+        return predict(terms, topFeatures, rows, rowOf, classes.length + 1, 0);
+    }
+
+    /**
+     * Decides the label of a text's terms with this model's idf and weights found in {@code table}: the row of
+     * bucket b starts at {@code rowOf[b] * stride} (no row when {@code rowOf[b]} is negative), and this model's idf
+     * and weights at {@code offset} in it. This lets several
+     * models share one table.
+     */
+    Prediction predict(TermCounts terms, int topFeatures, float[] table, int[] rowOf, int stride, int offset) {
+        double[] scores = new double[classes.length];
+        double norm = scores(terms, scores, table, rowOf, stride, offset);
+        int best = argmax(scores);
+        double[] probabilities = calibration.probabilities(scores);
         Integer[] order = new Integer[classes.length];
         for (int c = 0; c < order.length; c++) {
             order[c] = c;
@@ -144,23 +207,63 @@ public final class LabelModel {
         for (int c : order) {
             ranked.put(classes[c], probabilities[c]);
         }
-        return new Prediction(classes[best], probabilities[best], ranked, explain(x, best, topFeatures));
+        return new Prediction(classes[best], probabilities[best], ranked,
+                explain(terms, norm, best, topFeatures, table, rowOf, stride, offset));
     }
 
-    /** The index of the class with the highest score; what {@link #predict} decides, without the explanation. */
-    int decide(SparseVector x) {
-        double[] scores = scores(x);
+    /** The calibrated probability of every class, in the order of {@link #classes()}. */
+    double[] probabilities(TermCounts terms) {
+        double[] scores = new double[classes.length];
+        scores(terms, scores, rows, rowOf, classes.length + 1, 0);
+        return calibration.probabilities(scores);
+    }
+
+    /**
+     * Puts the score of every class into {@code scores}: {@code bias[c] + sum x[f] * weight[f][c]}, where x is the
+     * text's L2-normalised TF-IDF vector, built on the way from the counts and the idf (see {@link #predict(
+     * TermCounts, int, float[], int[], int, int)} for where the numbers are). Returns x's norm before normalisation.
+     */
+    private double scores(TermCounts terms, double[] scores, float[] table, int[] rowOf, int stride, int offset) {
+        int k = classes.length;
+        int[] buckets = terms.buckets();
+        int[] counts = terms.counts();
+        boolean sublinear = options.sublinearTf();
+        double sumOfSquares = 0;
+        for (int i = 0; i < buckets.length; i++) {
+            int row = row(buckets[i], rowOf, stride, offset);
+            if (row < 0 || table[row] == 0) {
+                continue;
+            }
+            double value = tf(counts[i], sublinear) * table[row];
+            sumOfSquares += value * value;
+            for (int c = 0; c < k; c++) {
+                scores[c] += value * table[row + 1 + c];
+            }
+        }
+        double norm = Math.sqrt(sumOfSquares);
+        for (int c = 0; c < k; c++) {
+            scores[c] = bias[c] + (norm > 0 ? scores[c] / norm : 0);
+        }
+        return norm;
+    }
+
+    private static int row(int bucket, int[] rowOf, int stride, int offset) {
+        int row = rowOf[bucket];
+        return row < 0 ? -1 : row * stride + offset;
+    }
+
+    private static double tf(int count, boolean sublinear) {
+        return sublinear && count > 1 ? 1 + Math.log(count) : count;
+    }
+
+    static int argmax(double[] values) {
         int best = 0;
-        for (int c = 1; c < scores.length; c++) {
-            if (scores[c] > scores[best]) {
-                best = c;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
             }
         }
         return best;
-    }
-
-    double[] scores(SparseVector x) {
-        return scores(x, weights, bias);
     }
 
     /** The score of every class: {@code bias[c] + sum x[f] * weights[f * k + c]}. */
@@ -182,32 +285,22 @@ public final class LabelModel {
         return scores;
     }
 
-    static double[] softmax(double[] scores, double scale) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double score : scores) {
-            max = Math.max(max, score);
+    private List<FeatureWeight> explain(TermCounts terms, double norm, int c, int top, float[] table, int[] rowOf,
+            int stride, int offset) {
+        if (top <= 0 || norm == 0) {
+            return List.of();
         }
-        double[] probabilities = new double[scores.length];
-        double sum = 0;
-        for (int c = 0; c < scores.length; c++) {
-            probabilities[c] = Math.exp(scale * (scores[c] - max));
-            sum += probabilities[c];
-        }
-        for (int c = 0; c < scores.length; c++) {
-            probabilities[c] /= sum;
-        }
-        return probabilities;
-    }
-
-    private List<FeatureWeight> explain(SparseVector x, int c, int top) {
-        int k = classes.length;
-        int[] indices = x.indices();
-        double[] values = x.values();
+        int[] buckets = terms.buckets();
+        int[] counts = terms.counts();
         int[] best = new int[top];
         double[] strongest = new double[top];
         int found = 0;
-        for (int i = 0; i < indices.length; i++) {
-            double contribution = values[i] * weights[indices[i] * k + c];
+        for (int i = 0; i < buckets.length; i++) {
+            int row = row(buckets[i], rowOf, stride, offset);
+            if (row < 0) {
+                continue;
+            }
+            double contribution = tf(counts[i], options.sublinearTf()) * table[row] / norm * table[row + 1 + c];
             if (contribution <= 0 || (found == top && contribution <= strongest[top - 1])) {
                 continue;
             }
@@ -218,39 +311,27 @@ public final class LabelModel {
                 at--;
             }
             strongest[at] = contribution;
-            best[at] = indices[i];
+            best[at] = buckets[i];
         }
         List<FeatureWeight> features = new ArrayList<>(found);
         for (int i = 0; i < found; i++) {
-            features.add(new FeatureWeight(FeatureWeight.readable(space.name(best[i])), strongest[i], classes[c]));
+            String name = names[Arrays.binarySearch(known, best[i])];
+            features.add(new FeatureWeight(FeatureWeight.readable(name), strongest[i], classes[c]));
         }
         return List.copyOf(features);
     }
 
-    int classIndex(String name) {
-        for (int c = 0; c < classes.length; c++) {
-            if (classes[c].equals(name)) {
-                return c;
-            }
-        }
-        return -1;
+    /** The buckets this model knows, ascending; not to be changed. */
+    int[] knownBuckets() {
+        return known;
     }
 
-    SparseVector vector(String subject, String text) {
-        return space.vector(features, subject, text);
+    /** One row per known bucket, in the order of {@link #knownBuckets}: its idf, then its weight for each class; not
+     * to be changed. */
+    float[] rows() {
+        return rows;
     }
 
-    FeatureSpace space() {
-        return space;
-    }
-
-    TextFeatures features() {
-        return features;
-    }
-
-    SparseVector vector(Corpus corpus, int document) {
-        return corpus.vector(document, space);
-    }
 
     /** Writes the model to a file, replacing it only once the whole model is written. */
     public void save(Path file) throws IOException {
@@ -310,7 +391,8 @@ public final class LabelModel {
             }
             int format = data.readInt();
             if (format != FORMAT) {
-                throw new InvalidModelException("model format " + format + " is not " + FORMAT);
+                throw new InvalidModelException("model format " + format + " is not " + FORMAT
+                        + ", the format this version reads: train the model again with this version");
             }
             version = data.readUTF();
             int length = data.readInt();
@@ -343,37 +425,38 @@ public final class LabelModel {
             Instant trainedAt = Instant.ofEpochMilli(data.readLong());
             int documents = data.readInt();
             FeatureOptions options = new FeatureOptions(data.readBoolean(), data.readInt(), data.readInt(),
-                    data.readInt(), data.readBoolean(), data.readBoolean(), data.readBoolean(), data.readInt());
+                    data.readInt(), data.readBoolean(), data.readBoolean(), data.readBoolean(), data.readInt(),
+                    data.readInt());
             double scale = data.readDouble();
+            double boost = data.readDouble();
             int k = count(data.readInt(), MAX_CLASSES, "classes");
             String[] classes = new String[k];
             for (int c = 0; c < k; c++) {
                 classes[c] = data.readUTF();
             }
-            int n = count(data.readInt(), MAX_FEATURES, "features");
-            String[] names = new String[n];
+            int capacity = 1 << options.hashBits();
+            int n = count(data.readInt(), capacity, "features");
+            int[] known = new int[n];
             float[] idf = new float[n];
-            for (int f = 0; f < n; f++) {
-                names[f] = data.readUTF();
-                idf[f] = finite(data.readFloat());
-            }
-            boolean sublinearTf = data.readBoolean();
-            if ((long) n * k > MAX_WEIGHTS) {
-                throw new InvalidModelException("model claims " + n + " features of " + k + " classes");
-            }
+            String[] names = new String[n];
             float[] weights = new float[n * k];
-            for (int i = 0; i < weights.length; i++) {
-                weights[i] = finite(data.readFloat());
+            for (int f = 0; f < n; f++) {
+                known[f] = count(data.readInt(), capacity - 1, "as a bucket");
+                idf[f] = finite(data.readFloat());
+                names[f] = data.readUTF();
+                for (int c = 0; c < k; c++) {
+                    weights[f * k + c] = finite(data.readFloat());
+                }
             }
             float[] bias = new float[k];
             for (int c = 0; c < k; c++) {
                 bias[c] = finite(data.readFloat());
             }
-            if (data.read() != -1 || !(scale > 0) || Double.isInfinite(scale)) {
-                throw new InvalidModelException("model body has trailing bytes or a bad scale");
+            if (data.read() != -1) {
+                throw new InvalidModelException("model body has trailing bytes");
             }
-            return new LabelModel(version, label, trainedAt, documents, options, classes,
-                    new FeatureSpace(names, idf, sublinearTf), weights, bias, scale);
+            return new LabelModel(version, label, trainedAt, documents, options, classes, known, idf, names, weights,
+                    bias, new Calibration(scale, boost));
         }
         catch (InvalidModelException e) {
             throw e;
@@ -384,7 +467,7 @@ public final class LabelModel {
     }
 
     private byte[] body() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(space.size() * (classes.length * 4 + 16));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(known.length * (classes.length * 4 + 20));
         try (DataOutputStream data = new DataOutputStream(bytes)) {
             data.writeUTF(label);
             data.writeLong(trainedAt.toEpochMilli());
@@ -397,19 +480,23 @@ public final class LabelModel {
             data.writeBoolean(options.subjectChars());
             data.writeBoolean(options.sublinearTf());
             data.writeInt(options.minDocumentFrequency());
-            data.writeDouble(scale);
+            data.writeInt(options.hashBits());
+            data.writeDouble(calibration.scale());
+            data.writeDouble(calibration.boost());
             data.writeInt(classes.length);
             for (String name : classes) {
                 data.writeUTF(name);
             }
-            data.writeInt(space.size());
-            for (int f = 0; f < space.size(); f++) {
-                data.writeUTF(space.name(f));
-                data.writeFloat(space.idf(f));
-            }
-            data.writeBoolean(space.sublinearTf());
-            for (float weight : weights) {
-                data.writeFloat(weight);
+            data.writeInt(known.length);
+            int stride = classes.length + 1;
+            for (int f = 0; f < known.length; f++) {
+                int row = f * stride;
+                data.writeInt(known[f]);
+                data.writeFloat(rows[row]);
+                data.writeUTF(names[f]);
+                for (int c = 0; c < classes.length; c++) {
+                    data.writeFloat(rows[row + 1 + c]);
+                }
             }
             for (float b : bias) {
                 data.writeFloat(b);
@@ -447,7 +534,7 @@ public final class LabelModel {
 
     @Override
     public String toString() {
-        return version + " (" + classes.length + " classes, " + space.size() + " features, trained on "
+        return version + " (" + classes.length + " classes, " + known.length + " features, trained on "
                 + documents + " texts)";
     }
 }

@@ -68,7 +68,12 @@ public final class PriorityRules {
     }
 
     public Decision decide(String subject, String text) {
-        String words = TextFeatures.normalise(subject) + "\n" + TextFeatures.normalise(text);
+        return decideNormalised(TextFeatures.normalise(subject), TextFeatures.normalise(text));
+    }
+
+    /** Decides from a subject and a text already {@link TextFeatures#normalise normalised}. */
+    Decision decideNormalised(String subject, String text) {
+        String words = subject + "\n" + text;
         List<String> urgent = found(URGENT_TERMS, words);
         urgent.addAll(found(HEATING_TERMS, words));
         List<String> supply = found(SUPPLY_TERMS, words);

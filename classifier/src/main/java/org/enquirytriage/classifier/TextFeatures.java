@@ -3,6 +3,7 @@ package org.enquirytriage.classifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +19,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * the subject's words again ({@code s:}), and runs of one to a few Chinese characters ({@code c:}) of both, with
  * question and exclamation marks. Text is
  * NFKC-normalised (full-width letters and digits become ASCII) and lowercased, so English and mixed text yield
- * ordinary lowercased (and stemmed) words. Thread-safe.
+ * ordinary lowercased (and stemmed) words. Classification does not name the terms: {@link #count} hashes each one
+ * straight from its characters into one of {@code 2^hashBits} buckets, so that one pass over a text gives the
+ * terms that every model with the same options reads. Thread-safe.
  */
 final class TextFeatures {
 
@@ -32,6 +35,17 @@ final class TextFeatures {
     static final int MAX_CHARS = 4000;
 
     private static final Analyzer ANALYZER = new SmartChineseAnalyzer(CharArraySet.EMPTY_SET);
+
+    /** Which chars are Han characters, one bit each: looking a char up is far cheaper than its Unicode script. */
+    private static final long[] HAN = new long[(Character.MAX_VALUE + 1) / 64];
+
+    static {
+        for (int c = '\u3400'; c <= Character.MAX_VALUE; c++) {
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                HAN[c >>> 6] |= 1L << c;
+            }
+        }
+    }
 
     /** Receives every term found: its kind and its characters {@code chars[start, end)}. */
     interface Sink {
@@ -48,7 +62,7 @@ final class TextFeatures {
     Map<String, Integer> terms(String subject, String text) {
         Map<String, Integer> counts = new HashMap<>(1024);
         StringBuilder name = new StringBuilder(16);
-        find(subject, text, (kind, chars, start, end) -> {
+        find(normalise(subject), normalise(text), (kind, chars, start, end) -> {
             name.setLength(0);
             name.append(kind).append(SEPARATOR).append(chars, start, end - start);
             counts.merge(name.toString(), 1, Integer::sum);
@@ -56,10 +70,112 @@ final class TextFeatures {
         return counts;
     }
 
-    /** Sends every term of an enquiry to the sink, in a fixed order; neither part needs to be present. */
-    void find(String subject, String text, Sink sink) {
-        String s = normalise(subject);
-        String t = normalise(text);
+    /**
+     * The buckets of an enquiry's terms, each with how often its terms occur, from the {@link #normalise normalised}
+     * subject and text: the fast path of classification, which builds no term names and does not sort (the buckets
+     * come in the order they were first found).
+     */
+    TermCounts count(String normalisedSubject, String normalisedText) {
+        int grams = options.maxCharGram() - options.minCharGram() + 1;
+        int most = normalisedSubject.length() * (grams * (options.subjectChars() ? 2 : 1) + 2)
+                + normalisedText.length() * grams + Math.min(options.wordChars(), normalisedText.length()) + 16;
+        Buckets buckets = new Buckets(options.hashBits(), most);
+        find(normalisedSubject, normalisedText, buckets);
+        return buckets.counts();
+    }
+
+    /**
+     * Counts the bucket of every term in a small open-addressing table (at most half full, so that it stays in the
+     * processor's caches), remembering the order in which the buckets were first found.
+     */
+    private static final class Buckets implements Sink {
+
+        private final int bits;
+        /** Bucket + 1 per slot, 0 when empty. */
+        private final int[] keys;
+        private final int[] counts;
+        private final int mask;
+        private int[] order;
+        private int size;
+
+        /** A table for at most {@code mostTerms} terms (an upper bound: the table never grows). */
+        Buckets(int bits, int mostTerms) {
+            this.bits = bits;
+            int slots = Integer.highestOneBit(Math.max(16, mostTerms)) * 4;
+            this.keys = new int[slots];
+            this.counts = new int[slots];
+            this.mask = slots - 1;
+            this.order = new int[Math.min(slots / 2, 1024)];
+        }
+
+        @Override
+        public void term(char kind, char[] chars, int start, int end) {
+            int bucket = bucket(kind, chars, start, end, bits);
+            int slot = bucket & mask;
+            while (keys[slot] != 0 && keys[slot] != bucket + 1) {
+                slot = (slot + 1) & mask;
+            }
+            if (keys[slot] == 0) {
+                keys[slot] = bucket + 1;
+                if (size == order.length) {
+                    order = Arrays.copyOf(order, size * 2);
+                }
+                order[size++] = slot;
+            }
+            counts[slot]++;
+        }
+
+        TermCounts counts() {
+            int[] buckets = new int[size];
+            int[] found = new int[size];
+            for (int i = 0; i < size; i++) {
+                buckets[i] = keys[order[i]] - 1;
+                found[i] = counts[order[i]];
+            }
+            return new TermCounts(buckets, found);
+        }
+    }
+
+    /**
+     * The bucket of the term {@code kind + ':' + chars[start, end)} among {@code 2^bits}: the low bits of its 64-bit
+     * FNV-1a hash, finished with MurmurHash3's 64-bit mixer so that the low bits depend on every character.
+     */
+    static int bucket(char kind, char[] chars, int start, int end, int bits) {
+        long h = step(step(0xcbf29ce484222325L, kind), SEPARATOR);
+        for (int i = start; i < end; i++) {
+            h = step(h, chars[i]);
+        }
+        return (int) (mix(h) & ((1L << bits) - 1));
+    }
+
+    /** The bucket of a term named as {@link #terms} names it. */
+    static int bucket(String name, int bits) {
+        char[] chars = name.toCharArray();
+        return bucket(chars[0], chars, 2, chars.length, bits);
+    }
+
+    private static long step(long h, char c) {
+        return (h ^ c) * 0x100000001b3L;
+    }
+
+    private static long mix(long hash) {
+        long h = hash ^ (hash >>> 33);
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
+    }
+
+    static String normalise(String value) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        String cut = value.length() > MAX_CHARS ? value.substring(0, MAX_CHARS) : value;
+        return Normalizer.normalize(cut, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    /** Sends every term of a normalised subject and text to the sink, in a fixed order. */
+    private void find(String s, String t, Sink sink) {
         if (options.words()) {
             words(s, options.subjectWords(), sink);
             words(t.length() > options.wordChars() ? t.substring(0, options.wordChars()) : t, false, sink);
@@ -72,14 +188,6 @@ final class TextFeatures {
             }
             charGrams(t.toCharArray(), CHARS, sink);
         }
-    }
-
-    static String normalise(String value) {
-        if (value == null || value.isBlank()) {
-            return "";
-        }
-        String cut = value.length() > MAX_CHARS ? value.substring(0, MAX_CHARS) : value;
-        return Normalizer.normalize(cut, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 
     private static void words(String value, boolean alsoAsSubject, Sink sink) {
@@ -130,6 +238,7 @@ final class TextFeatures {
     }
 
     private static boolean isHan(char c) {
-        return c >= '\u3400' && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+        return (HAN[c >>> 6] & (1L << c)) != 0;
     }
+
 }

@@ -14,13 +14,28 @@ import java.util.List;
  * @param innerFolds the folds of the inner cross-validation that picks C and calibrates the probabilities; 0 for
  *        neither (the first cost and an uncalibrated scale of 1)
  * @param seed the seed of every random choice, so that training is repeatable
+ * @param logCountRatio whether each class is trained against the rest on features scaled by their log-count ratio
+ *        (NB-SVM)
+ * @param ensemble whether a logistic regression is trained next to the solver and the model scores with both
+ *        (their calibrated scores added, which is the product of their probabilities)
  */
 public record TrainingOptions(FeatureOptions features, Solver solver, List<Double> costs, boolean balanced,
-        int innerFolds, long seed) {
+        int innerFolds, long seed, boolean logCountRatio, boolean ensemble) {
 
-    /** What the shipped models use: the settings that measured best in cross-validation. */
+    /** What the shipped kind model uses: the settings that measured best in cross-validation. */
     public static final TrainingOptions DEFAULT = new TrainingOptions(FeatureOptions.DEFAULT, Solver.LINEAR_SVM,
-            List.of(0.25, 0.5, 1.0), true, 3, 42);
+            List.of(0.25, 0.5, 1.0), true, 3, 42, false, false);
+
+    /**
+     * What the shipped topic model uses: the same features (so that one reading of a text serves both models), with
+     * log-count-ratio scaling, which measured better for topics (and worse for kinds).
+     */
+    public static final TrainingOptions TOPIC = DEFAULT.withLogCountRatio(true);
+
+    /** The shipped settings for a label: {@link #TOPIC} for {@code topic}, otherwise {@link #DEFAULT}. */
+    public static TrainingOptions defaults(String label) {
+        return "topic".equals(label) ? TOPIC : DEFAULT;
+    }
 
     public TrainingOptions {
         costs = List.copyOf(costs);
@@ -33,22 +48,30 @@ public record TrainingOptions(FeatureOptions features, Solver solver, List<Doubl
     }
 
     public TrainingOptions withFeatures(FeatureOptions options) {
-        return new TrainingOptions(options, solver, costs, balanced, innerFolds, seed);
+        return new TrainingOptions(options, solver, costs, balanced, innerFolds, seed, logCountRatio, ensemble);
     }
 
     public TrainingOptions withSolver(Solver value) {
-        return new TrainingOptions(features, value, costs, balanced, innerFolds, seed);
+        return new TrainingOptions(features, value, costs, balanced, innerFolds, seed, logCountRatio, ensemble);
     }
 
     public TrainingOptions withCosts(List<Double> values) {
-        return new TrainingOptions(features, solver, values, balanced, innerFolds, seed);
+        return new TrainingOptions(features, solver, values, balanced, innerFolds, seed, logCountRatio, ensemble);
     }
 
     public TrainingOptions withBalanced(boolean value) {
-        return new TrainingOptions(features, solver, costs, value, innerFolds, seed);
+        return new TrainingOptions(features, solver, costs, value, innerFolds, seed, logCountRatio, ensemble);
+    }
+
+    public TrainingOptions withLogCountRatio(boolean value) {
+        return new TrainingOptions(features, solver, costs, balanced, innerFolds, seed, value, ensemble);
+    }
+
+    public TrainingOptions withEnsemble(boolean value) {
+        return new TrainingOptions(features, solver, costs, balanced, innerFolds, seed, logCountRatio, value);
     }
 
     public TrainingOptions withInnerFolds(int value) {
-        return new TrainingOptions(features, solver, costs, balanced, value, seed);
+        return new TrainingOptions(features, solver, costs, balanced, value, seed, logCountRatio, ensemble);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,6 +153,22 @@ class LabelModelTests {
 
         assertThatThrownBy(() -> LabelModel.load(new ByteArrayInputStream(tampered.toByteArray())))
                 .isInstanceOf(InvalidModelException.class).hasMessageContaining("does not match");
+    }
+
+    @Test
+    void shouldRefuseAModelOfTheOldFormatThatNamedEveryFeature() throws IOException {
+        ByteArrayOutputStream formatOne = new ByteArrayOutputStream();
+        try (DataOutputStream data = new DataOutputStream(new GZIPOutputStream(formatOne))) {
+            data.writeUTF("enquiry-triage-model");
+            data.writeInt(1);
+            data.writeUTF("topic-2026.11.20-0123abcd");
+            data.writeInt(4);
+            data.writeInt(0);
+        }
+
+        assertThatThrownBy(() -> LabelModel.load(new ByteArrayInputStream(formatOne.toByteArray())))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("model format 1 is not 2")
+                .hasMessageContaining("train the model again");
     }
 
     private static byte[] saved() throws IOException {

@@ -2,8 +2,10 @@ package org.enquirytriage.classifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +37,7 @@ class TextFeaturesTests {
 
     @Test
     void shouldCountTheSubjectsCharactersAgainOnlyWhenAsked() {
-        FeatureOptions subjectChars = new FeatureOptions(true, 0, 1, 2, true, true, true, 2);
+        FeatureOptions subjectChars = new FeatureOptions(true, 0, 1, 2, true, true, true, 2, 18);
 
         assertThat(new TextFeatures(subjectChars).terms("噪音", "工地")).containsKeys("t:噪音", "c:噪音", "c:工地")
                 .doesNotContainKey("t:工地");
@@ -44,7 +46,7 @@ class TextFeaturesTests {
 
     @Test
     void shouldSegmentOnlyTheOpeningOfTheTextIntoWords() {
-        FeatureOptions opening = new FeatureOptions(true, 4, 1, 1, true, false, true, 2);
+        FeatureOptions opening = new FeatureOptions(true, 4, 1, 1, true, false, true, 2, 18);
 
         assertThat(new TextFeatures(opening).terms(null, "工地噪音，学校食堂")).containsKeys("w:工地", "w:噪音")
                 .doesNotContainKeys("w:学校", "w:食堂");
@@ -57,16 +59,48 @@ class TextFeaturesTests {
     }
 
     @Test
-    void shouldBuildTheSameVectorOnTheFastPathAsFromTheTermNames() {
-        LabelModel model = new Trainer(Fixtures.QUICK).train("topic", Fixtures.topics());
-        FeatureSpace space = model.space();
+    void shouldHashTheSameTermsOnTheFastPathAsFromTheTermNames() {
+        int bits = FeatureOptions.DEFAULT.hashBits();
         for (String[] message : List.of(new String[] { "工地噪音", "夜间施工噪音扰民，工地噪音！" },
                 new String[] { null, "公司拖欠工资 and social insurance 社保" }, new String[] { "", "" })) {
-            SparseVector fromNames = space.vector(features.terms(message[0], message[1]));
-            SparseVector fast = space.vector(features, message[0], message[1]);
+            Map<Integer, Integer> fromNames = new TreeMap<>();
+            features.terms(message[0], message[1])
+                    .forEach((name, count) -> fromNames.merge(TextFeatures.bucket(name, bits), count, Integer::sum));
 
-            assertThat(fast.indices()).containsExactly(fromNames.indices());
-            assertThat(fast.values()).containsExactly(fromNames.values());
+            Map<Integer, Integer> fast = counted(
+                    features.count(TextFeatures.normalise(message[0]), TextFeatures.normalise(message[1])));
+
+            assertThat(fast).isEqualTo(fromNames);
         }
+    }
+
+    @Test
+    void shouldCountATermThatOccursTwiceInItsBucketAndEveryBucketOnce() {
+        TermCounts terms = features.count("", "噪音噪音");
+
+        assertThat(counted(terms)).containsEntry(TextFeatures.bucket("c:噪音", FeatureOptions.DEFAULT.hashBits()), 2)
+                .containsEntry(TextFeatures.bucket("c:噪音噪", FeatureOptions.DEFAULT.hashBits()), 1);
+        assertThat(terms.buckets()).doesNotHaveDuplicates();
+        assertThat(Arrays.stream(terms.buckets())).allMatch(b -> b >= 0 && b < 1 << FeatureOptions.DEFAULT.hashBits());
+    }
+
+    @Test
+    void shouldCountALongTextWhoseTermsAreAllDifferent() {
+        StringBuilder text = new StringBuilder();
+        for (char c = '\u4e00'; text.length() < TextFeatures.MAX_CHARS; c++) {
+            text.append(c);
+        }
+
+        TermCounts terms = features.count("", TextFeatures.normalise(text.toString()));
+
+        assertThat(Arrays.stream(terms.counts()).sum()).isEqualTo(3 * TextFeatures.MAX_CHARS - 3);
+    }
+
+    private static Map<Integer, Integer> counted(TermCounts terms) {
+        Map<Integer, Integer> counts = new TreeMap<>();
+        for (int i = 0; i < terms.size(); i++) {
+            assertThat(counts.put(terms.buckets()[i], terms.counts()[i])).isNull();
+        }
+        return counts;
     }
 }

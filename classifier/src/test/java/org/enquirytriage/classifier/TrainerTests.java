@@ -57,5 +57,29 @@ class TrainerTests {
         assertThat(result.predicted()).hasSize(36);
         assertThat(result.models()).hasSize(3).allSatisfy(model -> assertThat(model.documents()).isEqualTo(24));
         assertThat(result.evaluation().accuracy()).isGreaterThan(0.5);
+        assertThat(result.confidence()).hasSize(36).allSatisfy(p -> assertThat(p).isBetween(1.0 / 3, 1.0));
+        assertThat(result.reliability().n()).isEqualTo(36);
+    }
+
+    @Test
+    void shouldAddALogisticRegressionToTheSolverWhenAskedForAnEnsemble() {
+        TrainingOptions options = TrainingOptions.DEFAULT.withInnerFolds(3).withEnsemble(true);
+        LabelModel alone = new Trainer(options.withEnsemble(false)).train("topic", Fixtures.topics());
+
+        LabelModel ensemble = new Trainer(options).train("topic", Fixtures.topics());
+
+        assertThat(ensemble.predict(null, "老板拖欠农民工工资").label()).isEqualTo("劳动和社会保障");
+        assertThat(ensemble.predict("工地噪音", "晚上施工噪音扰民").label()).isEqualTo("环境保护");
+        assertThat(ensemble.predict(null, "学校乱收补课费").confidence())
+                .isNotEqualTo(alone.predict(null, "学校乱收补课费").confidence());
+    }
+
+    @Test
+    void shouldTrainEachClassAgainstTheRestOnLogCountRatios() {
+        LabelModel model = new Trainer(Fixtures.QUICK.withLogCountRatio(true)).train("topic", Fixtures.topics());
+
+        assertThat(model.predict("工地噪音", "晚上施工噪音扰民").label()).isEqualTo("环境保护");
+        assertThat(model.predict(null, "老板拖欠农民工工资").label()).isEqualTo("劳动和社会保障");
+        assertThat(model.predict(null, "学校乱收补课费").label()).isEqualTo("教育文体");
     }
 }

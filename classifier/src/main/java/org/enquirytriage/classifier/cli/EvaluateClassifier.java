@@ -4,17 +4,25 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.enquirytriage.classifier.CrossValidation;
+import org.enquirytriage.classifier.EnquiryClassifier;
 import org.enquirytriage.classifier.Evaluation;
 import org.enquirytriage.classifier.JsonLines;
 import org.enquirytriage.classifier.LabelModel;
 import org.enquirytriage.classifier.LabelledText;
+import org.enquirytriage.classifier.Prediction;
+import org.enquirytriage.classifier.PriorityRules;
+import org.enquirytriage.classifier.Reliability;
 import org.enquirytriage.classifier.ShippedModels;
 import org.enquirytriage.classifier.Throughput;
 import org.enquirytriage.classifier.Trainer;
@@ -25,7 +33,8 @@ import org.enquirytriage.classifier.TrainingOptions;
  * options]}: trains on the {@code --train} files when given (otherwise takes the model file of {@code --model}, or
  * else the shipped model), classifies every text of {@code --test}
  * (or cross-validates on the training texts with {@code --cv K}) and prints each class's precision, recall and F1,
- * and as its last line one JSON object with n, accuracy, macro-F1 and the texts classified per second on one core.
+ * the calibration and the speed, and as its last line one JSON object with n, accuracy, macro-F1, the expected
+ * calibration error and the texts classified per second on one core (CPU time and wall-clock time).
  */
 public final class EvaluateClassifier {
 
@@ -37,9 +46,15 @@ public final class EvaluateClassifier {
                    evaluate-classifier --label kind|topic --train FILE [--train FILE]... --cv K [options]
             Trains on the --train files (JSON Lines with subject, text and the label field) when given, otherwise
             takes the model file of --model, otherwise the shipped model; classifies every line of --test, or
-            cross-validates on the training texts with --cv K. Prints each class's precision, recall and F1, then
-            as its last line one JSON object: {"label","n","accuracy","macro_f1","docs_per_second"} (texts per
-            second of one thread's CPU time).
+            cross-validates on the training texts with --cv K. Prints each class's precision, recall and F1, the
+            calibration (accuracy against mean confidence in ten bins of confidence), the speed, then as its last
+            line one JSON object: {"label","n","accuracy","macro_f1","ece","docs_per_second",
+            "docs_per_second_wall","enquiries_per_second","enquiries_per_second_wall"}. ece is the expected
+            calibration error; docs_per_second is texts classified by this label's model alone per second of one
+            thread's CPU time (after a warm-up), docs_per_second_wall the same per second of wall-clock time;
+            enquiries_per_second are enquiries given all three decisions (kind, topic, priority; the other label's
+            model is the shipped one) per second of CPU time, enquiries_per_second_wall per second of wall-clock.
+              --timing-seconds 2   how long each speed is timed (after a warm-up one and a half times as long)
             """ + TrainingArguments.USAGE;
 
     public static void main(String[] args) {
@@ -62,14 +77,16 @@ public final class EvaluateClassifier {
         Set<String> flags = TrainingArguments.FLAGS;
         Arguments arguments = new Arguments(args, flags);
         Set<String> allowed = new HashSet<>(TrainingArguments.OPTIONS);
-        allowed.addAll(Set.of("--label", "--test", "--cv", "--model"));
+        allowed.addAll(Set.of("--label", "--test", "--cv", "--model", "--timing-seconds"));
         arguments.allowOnly(allowed);
         String label = arguments.required("--label");
-        TrainingOptions options = TrainingArguments.options(arguments);
+        TrainingOptions options = TrainingArguments.options(arguments, label);
         Trainer trainer = new Trainer(options);
 
         Evaluation evaluation;
-        Throughput.Result speed;
+        Reliability reliability;
+        LabelModel model;
+        List<LabelledText> timed;
         if (arguments.has("--cv")) {
             int k = Integer.parseInt(arguments.required("--cv"));
             List<LabelledText> texts = TrainingArguments.texts(arguments, label);
@@ -80,13 +97,13 @@ public final class EvaluateClassifier {
                     options);
             CrossValidation.Result result = CrossValidation.run(trainer, label, texts, k);
             evaluation = result.evaluation();
-            LabelModel last = result.models().get(k - 1);
-            out.println("speed measured with the model of the last fold: " + last);
-            speed = Throughput.measure(texts, text -> last.predict(text.subject(), text.text()));
+            reliability = result.reliability();
+            model = result.models().get(k - 1);
+            out.println("speed measured with the model of the last fold: " + model);
+            timed = texts;
         }
         else {
             List<LabelledText> test = JsonLines.read(Path.of(arguments.required("--test")), label);
-            LabelModel model;
             if (arguments.has("--train")) {
                 List<LabelledText> texts = TrainingArguments.texts(arguments, label);
                 out.printf(Locale.ROOT, "training %s on %d texts, %s%n", label, texts.size(), options);
@@ -99,18 +116,49 @@ public final class EvaluateClassifier {
                 model = ShippedModels.load(label);
             }
             out.println("model " + model);
-            List<String> truth = test.stream().map(LabelledText::label).toList();
-            List<String> predicted = test.stream().map(text -> model.predict(text.subject(), text.text()).label())
+            List<Prediction> predictions = test.stream().map(text -> model.predict(text.subject(), text.text()))
                     .toList();
+            List<String> truth = test.stream().map(LabelledText::label).toList();
+            List<String> predicted = predictions.stream().map(Prediction::label).toList();
             evaluation = Evaluation.of(truth, predicted);
-            speed = Throughput.measure(test, text -> model.predict(text.subject(), text.text()));
+            reliability = Reliability.of(predictions.stream().map(Prediction::confidence).toList(),
+                    IntStream.range(0, truth.size()).mapToObj(i -> truth.get(i).equals(predicted.get(i))).toList());
+            timed = test;
         }
         out.print(evaluation.report());
-        out.printf(Locale.ROOT, "speed: %d texts classified on one thread, %.0f per second of its CPU time, %.0f per "
-                + "second of wall-clock time%n", speed.texts(), speed.perCpuSecond(), speed.perWallSecond());
-        out.printf(Locale.ROOT, "{\"label\":\"%s\",\"n\":%d,\"accuracy\":%.4f,\"macro_f1\":%.4f,"
-                + "\"docs_per_second\":%.0f}%n", json(label), evaluation.n(), evaluation.accuracy(),
-                evaluation.macroF1(), speed.perCpuSecond());
+        out.println("calibration: held-out decisions by confidence");
+        out.print(reliability.report());
+        Duration duration = Duration.ofMillis(Math.round(1000 * Double.parseDouble(arguments.get("--timing-seconds",
+                String.valueOf(Throughput.DEFAULT_DURATION.toSeconds())))));
+        Throughput.Result one = Throughput.measure(timed, text -> model.predict(text.subject(), text.text()),
+                duration);
+        out.printf(Locale.ROOT, "speed of the %s model alone (features, decision, probabilities, explanation): %d "
+                + "texts on one thread, %.0f per second of its CPU time, %.0f per second of wall-clock time%n", label,
+                one.texts(), one.perCpuSecond(), one.perWallSecond());
+        Throughput.Result all = allDecisions(label, model, timed, duration);
+        out.printf(Locale.ROOT, "speed of all three decisions (kind + topic + priority, as triage-service classifies "
+                + "an enquiry; %s): %d texts on one thread, %.0f per second of its CPU time, %.0f per second of "
+                + "wall-clock time%n", companion(label), all.texts(), all.perCpuSecond(), all.perWallSecond());
+        out.printf(Locale.ROOT, "{\"label\":\"%s\",\"n\":%d,\"accuracy\":%.4f,\"macro_f1\":%.4f,\"ece\":%.4f,"
+                + "\"docs_per_second\":%.0f,\"docs_per_second_wall\":%.0f,\"enquiries_per_second\":%.0f,"
+                + "\"enquiries_per_second_wall\":%.0f}%n", json(label), evaluation.n(), evaluation.accuracy(),
+                evaluation.macroF1(), reliability.expectedCalibrationError(), one.perCpuSecond(),
+                one.perWallSecond(), all.perCpuSecond(), all.perWallSecond());
+    }
+
+    /** This label's model with the shipped model of the other label and the priority rules, timed together. */
+    private static Throughput.Result allDecisions(String label, LabelModel model, List<LabelledText> texts,
+            Duration duration) {
+        PriorityRules rules = new PriorityRules(Clock.systemUTC(), ZoneOffset.UTC);
+        EnquiryClassifier classifier = ShippedModels.KIND.equals(label)
+                ? new EnquiryClassifier(model, ShippedModels.load(ShippedModels.TOPIC), rules)
+                : new EnquiryClassifier(ShippedModels.load(ShippedModels.KIND), model, rules);
+        return Throughput.measure(texts, text -> classifier.classify(text.subject(), text.text()), duration);
+    }
+
+    private static String companion(String label) {
+        return ShippedModels.KIND.equals(label) ? "this kind model with the shipped topic model"
+                : "the shipped kind model with this " + label + " model";
     }
 
     private static String json(String value) {

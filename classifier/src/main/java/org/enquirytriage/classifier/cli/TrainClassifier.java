@@ -61,7 +61,7 @@ public final class TrainClassifier {
         Map<String, Integer> counts = new TreeMap<>();
         texts.forEach(text -> counts.merge(text.label(), 1, Integer::sum));
         out.println("training " + label + " on " + texts.size() + " texts " + counts);
-        LabelModel model = new Trainer(TrainingArguments.options(arguments)).train(label, texts);
+        LabelModel model = new Trainer(TrainingArguments.options(arguments, label)).train(label, texts);
         model.save(target);
         out.println("wrote " + model + " to " + target);
     }

@@ -19,9 +19,9 @@ final class TrainingArguments {
 
     static final Set<String> OPTIONS = Set.of("--train", "--solver", "--costs", "--chars", "--min-df",
             "--inner-folds", "--word-chars", "--no-words", "--subject-chars", "--no-subject-words", "--no-sublinear-tf",
-            "--unbalanced", "--seed");
+            "--unbalanced", "--seed", "--hash-bits", "--nb", "--no-nb", "--ensemble", "--no-ensemble");
     static final Set<String> FLAGS = Set.of("--no-words", "--no-subject-words", "--subject-chars",
-            "--no-sublinear-tf", "--unbalanced");
+            "--no-sublinear-tf", "--unbalanced", "--nb", "--no-nb", "--ensemble", "--no-ensemble");
 
     /** The training options as a usage line shows them, with their defaults. */
     static final String USAGE = """
@@ -35,16 +35,20 @@ final class TrainingArguments {
               --no-subject-words   do not count the subject's words a second time
               --subject-chars      count the subject's character runs a second time
               --min-df 2           keep features found in at least this many training texts
+              --hash-bits 20       hash terms into 2^N features
               --no-sublinear-tf    weigh a term's count tf as tf, not 1 + ln tf
               --unbalanced         do not weigh classes inversely to their frequency
               --seed 42            seed of every random choice
+              --nb, --no-nb        scale features by their log-count ratio per class (NB-SVM); the default
+                                   for topic, not for kind
+              --ensemble           also train a logistic regression (16 times the cost) and add its scores
             """;
 
     private TrainingArguments() {
     }
 
-    static TrainingOptions options(Arguments arguments) {
-        TrainingOptions defaults = TrainingOptions.DEFAULT;
+    static TrainingOptions options(Arguments arguments, String label) {
+        TrainingOptions defaults = TrainingOptions.defaults(label);
         FeatureOptions features = defaults.features();
         String[] chars = arguments.get("--chars", features.minCharGram() + "-" + features.maxCharGram()).split("-");
         FeatureOptions chosen = new FeatureOptions(!arguments.has("--no-words"),
@@ -53,7 +57,8 @@ final class TrainingArguments {
                 Integer.parseInt(chars[chars.length - 1]), !arguments.has("--no-subject-words"),
                 arguments.has("--subject-chars"),
                 !arguments.has("--no-sublinear-tf"),
-                Integer.parseInt(arguments.get("--min-df", String.valueOf(features.minDocumentFrequency()))));
+                Integer.parseInt(arguments.get("--min-df", String.valueOf(features.minDocumentFrequency()))),
+                Integer.parseInt(arguments.get("--hash-bits", String.valueOf(features.hashBits()))));
         List<Double> costs = arguments.has("--costs")
                 ? Arrays.stream(arguments.get("--costs", "").split(",")).map(Double::valueOf).toList()
                 : defaults.costs();
@@ -61,7 +66,9 @@ final class TrainingArguments {
                 .toUpperCase(Locale.ROOT).replace('-', '_'));
         return new TrainingOptions(chosen, solver, costs, !arguments.has("--unbalanced"),
                 Integer.parseInt(arguments.get("--inner-folds", String.valueOf(defaults.innerFolds()))),
-                Long.parseLong(arguments.get("--seed", String.valueOf(defaults.seed()))));
+                Long.parseLong(arguments.get("--seed", String.valueOf(defaults.seed()))),
+                arguments.has("--nb") || (defaults.logCountRatio() && !arguments.has("--no-nb")),
+                arguments.has("--ensemble") || (defaults.ensemble() && !arguments.has("--no-ensemble")));
     }
 
     /** The texts of every {@code --train} file, in order. */

@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.enquirytriage.classifier.LabelModel;
@@ -31,11 +32,15 @@ class EvaluateClassifierTests {
         assertThat(lines).anyMatch(line -> line.startsWith("环境保护"));
         JsonNode summary = new ObjectMapper().readTree(lines.get(lines.size() - 1));
         assertThat(summary.fieldNames()).toIterable()
-                .containsExactly("label", "n", "accuracy", "macro_f1", "docs_per_second");
+                .containsExactly("label", "n", "accuracy", "macro_f1", "ece", "docs_per_second",
+                        "docs_per_second_wall", "enquiries_per_second", "enquiries_per_second_wall");
         assertThat(summary.get("label").asText()).isEqualTo("topic");
         assertThat(summary.get("n").asInt()).isEqualTo(36);
         assertThat(summary.get("macro_f1").asDouble()).isGreaterThan(0.9);
+        assertThat(summary.get("ece").asDouble()).isBetween(0.0, 1.0);
         assertThat(summary.get("docs_per_second").asDouble()).isPositive();
+        assertThat(summary.get("enquiries_per_second").asDouble()).isPositive();
+        assertThat(lines).anyMatch(line -> line.startsWith("expected calibration error"));
     }
 
     @Test
@@ -60,7 +65,10 @@ class EvaluateClassifierTests {
 
     private List<String> run(String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        EvaluateClassifier.run(with(args), new PrintStream(out, true, StandardCharsets.UTF_8));
+        String[] timedBriefly = Arrays.copyOf(with(args), args.length + QUICK.length + 2);
+        timedBriefly[timedBriefly.length - 2] = "--timing-seconds";
+        timedBriefly[timedBriefly.length - 1] = "0.05";
+        EvaluateClassifier.run(timedBriefly, new PrintStream(out, true, StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
