@@ -115,7 +115,7 @@ public class CaseService {
             return;
         }
         count("triage.cases.opened", "Cases opened from enquiries", opened);
-        log.info("Opened case {} as {} ({}), routed to {}", opened.id(), classification.kind(),
+        log.debug("Opened case {} as {} ({}), routed to {}", opened.id(), classification.kind(),
                 classification.priority(), route.department());
     }
 
