@@ -3,16 +3,20 @@ package org.enquirytriage.triage.casework;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.enquirytriage.events.SlaClock;
 import org.enquirytriage.messaging.CloudEventCodec;
 import org.enquirytriage.messaging.outbox.OutboxRelay;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -55,6 +59,36 @@ public class Cases {
     }
 
     /**
+     * Stores new cases together with the events they raised, all in one write, and asks the relay to send the
+     * events. Should a case with one of their ids exist already (another instance took the enquiry on meanwhile),
+     * they are stored one by one and that one is left out.
+     *
+     * @return the cases stored
+     */
+    List<Case> insertAll(List<Case> newCases) {
+        newCases.forEach(newCase -> newCase.moveRaisedEventsTo(codec::toOutbox));
+        List<Case> stored = new ArrayList<>(newCases.size());
+        try {
+            mongo.insert(newCases, Case.COLLECTION);
+            stored.addAll(newCases);
+        }
+        catch (DuplicateKeyException someExistAlready) {
+            for (Case newCase : newCases) {
+                try {
+                    mongo.insert(newCase, Case.COLLECTION);
+                    stored.add(newCase);
+                }
+                catch (DuplicateKeyException existsAlready) {
+                    // stored by the first attempt or by another instance, which relays its events
+                }
+            }
+        }
+        // every one, also those the failed first attempt stored: relaying a case with nothing pending is harmless
+        newCases.forEach(newCase -> outboxRelay.relay(Case.COLLECTION, newCase.id()));
+        return stored;
+    }
+
+    /**
      * Stores a changed case together with the events it raised, if nobody changed it since it was loaded.
      *
      * @throws org.springframework.dao.OptimisticLockingFailureException when the stored case has another version
@@ -84,6 +118,30 @@ public class Cases {
         Case holder = mongo.findOne(new Query(Criteria.where("enquiryIds").is(id).andOperator(goesOn)), Case.class,
                 Case.COLLECTION);
         return holder != null ? Optional.of(holder) : findById(id);
+    }
+
+    /**
+     * Which of these enquiries some case holds already, as its own or merged into it: one look-up by id for the
+     * cases of their own, and one query for the rest (which the stand-in store answers with a scan of the
+     * collection, as it uses no index but a unique one).
+     */
+    Set<String> heldOf(Collection<String> enquiryIds) {
+        if (enquiryIds.isEmpty()) {
+            return new HashSet<>();
+        }
+        Query own = new Query(Criteria.where("_id").in(enquiryIds));
+        own.fields().include("_id");
+        Set<String> held = mongo.find(own, Document.class, Case.COLLECTION).stream()
+                .map(d -> String.valueOf(d.get("_id"))).collect(Collectors.toCollection(HashSet::new));
+        List<String> rest = enquiryIds.stream().filter(id -> !held.contains(id)).distinct().toList();
+        if (!rest.isEmpty()) {
+            Query merged = new Query(Criteria.where("enquiryIds").in(rest));
+            merged.fields().include("enquiryIds");
+            for (Document holder : mongo.find(merged, Document.class, Case.COLLECTION)) {
+                holder.getList("enquiryIds", String.class).stream().filter(rest::contains).forEach(held::add);
+            }
+        }
+        return held;
     }
 
     /** Whether any case holds an enquiry, as its own or merged into it. */
