@@ -23,6 +23,8 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 final class MongoGroupStore implements GroupStore {
 
+    private static final int MEMBER_BATCH_SIZE = 1000;
+
     private final MongoTemplate mongo;
 
     MongoGroupStore(MongoTemplate mongo) {
@@ -53,7 +55,9 @@ final class MongoGroupStore implements GroupStore {
 
     @Override
     public void forEachMember(Consumer<Member> action) {
-        Query query = new Query().with(Sort.by("at", "_id"));
+        // in batches: without a batch size the stand-in store answers with every member in one reply, which grows
+        // past the driver's 48 MB limit after some thousand members and stopped the service from starting
+        Query query = new Query().with(Sort.by("at", "_id")).cursorBatchSize(MEMBER_BATCH_SIZE);
         try (var members = mongo.stream(query, MemberDocument.class)) {
             members.map(MemberDocument::member).forEach(action);
         }
