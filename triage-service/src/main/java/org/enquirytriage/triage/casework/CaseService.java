@@ -139,6 +139,7 @@ public class CaseService {
             }
             Case target = repeat.get().target();
             target.absorb(MergedEnquiry.of(enquiry, now), Actor.TRIAGE_SERVICE, repeat.get().reason(), now);
+            cases.recordMerge(enquiry.enquiryId(), target.id());
             try {
                 cases.save(target);
                 count("triage.cases.merged", "Enquiries merged into an open case they repeat", target);

@@ -191,10 +191,11 @@ abstract class CaseOpeningScenarios {
         String after = UUID.randomUUID().toString();
         String other = UUID.randomUUID().toString();
         EnquiryReceived original = CaseFixtures.enquiry(first);
+        EnquiryReceived repeated = CaseFixtures.enquiry(repeat, original.citizenKey(), null, original.subject(),
+                original.text());
         // one partition, sent together: the listener gets them in one poll and takes them on in this order
         kafka.send(onPartitionZero(intake.toRecord(intake.toOutbox(original))));
-        kafka.send(onPartitionZero(intake.toRecord(intake.toOutbox(CaseFixtures.enquiry(repeat,
-                original.citizenKey(), null, original.subject(), original.text())))));
+        kafka.send(onPartitionZero(intake.toRecord(intake.toOutbox(repeated))));
         kafka.send(new ProducerRecord<>(Topics.ENQUIRY_RECEIVED, 0, after, new byte[] { 4, 5, 6 }));
         kafka.send(onPartitionZero(intake.toRecord(intake.toOutbox(CaseFixtures.enquiry(after, "citizen-" + after,
                 null, "小区电梯停运三天", "我们小区3号楼的电梯已经停运三天，老人上下楼很困难，请尽快安排维修。")))));
@@ -215,6 +216,11 @@ abstract class CaseOpeningScenarios {
         try (TopicReader deadLetters = new TopicReader(brokers(), Topics.deadLetter(Topics.ENQUIRY_RECEIVED))) {
             await().atMost(PATIENCE).until(() -> deadLetters.records().stream().anyMatch(r -> after.equals(r.key())));
         }
+
+        awaitConsumed(publish(repeated));
+        assertThat(mongo.findById(first, Document.class, "cases").getList("enquiryIds", String.class))
+                .containsExactly(first, repeat);
+        assertThat(mongo.findById(repeat, Document.class, "cases")).isNull();
     }
 
     private static ProducerRecord<String, byte[]> onPartitionZero(ProducerRecord<String, byte[]> record) {
