@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -35,6 +37,7 @@ final class CaseWatcher implements AutoCloseable {
     static final String CE_ID = "ce_id";
 
     private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TOPIC_CHECK_INTERVAL = Duration.ofMillis(500);
 
     private final ObjectMapper json = new ObjectMapper();
     private final KafkaConsumer<String, byte[]> consumer;
@@ -43,6 +46,10 @@ final class CaseWatcher implements AutoCloseable {
     private final Map<String, Set<String>> enquiryIdsByMessage = new ConcurrentHashMap<>();
     private final Map<String, Position> receivedAt = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled whenever the watcher has read records. */
+    private final Condition read = lock.newCondition();
+    private long lastReadNanos = Long.MIN_VALUE;
     private volatile Thread thread;
     private volatile boolean closing;
     private volatile RuntimeException failure;
@@ -111,17 +118,15 @@ final class CaseWatcher implements AutoCloseable {
     }
 
     private List<TopicPartition> partitions(String topic) {
-        long deadline = System.nanoTime() + TOPICS_TIMEOUT.toNanos();
-        while (true) {
+        List<List<PartitionInfo>> found = new ArrayList<>();
+        boolean exists = Waits.until(() -> {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, TOPICS_TIMEOUT);
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The topic " + topic + " does not exist: are the services up?");
-            }
-            sleep(Duration.ofMillis(500));
+            return infos != null && !infos.isEmpty() && found.add(infos);
+        }, TOPIC_CHECK_INTERVAL, System.nanoTime() + TOPICS_TIMEOUT.toNanos());
+        if (!exists) {
+            throw new IllegalStateException("The topic " + topic + " does not exist: are the services up?");
         }
+        return found.get(0).stream().map(info -> new TopicPartition(topic, info.partition())).toList();
     }
 
     private void poll() {
@@ -136,6 +141,9 @@ final class CaseWatcher implements AutoCloseable {
                     else {
                         enquiryReceived(record);
                     }
+                }
+                if (!records.isEmpty()) {
+                    signalRead();
                 }
             }
         }
@@ -250,13 +258,58 @@ final class CaseWatcher implements AutoCloseable {
         }
     }
 
-    static void sleep(Duration duration) {
+    private void signalRead() {
+        lock.lock();
         try {
-            Thread.sleep(duration.toMillis());
+            lastReadNanos = System.nanoTime();
+            read.signalAll();
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until this watcher reads more records, at most the given time (and never past the deadline). */
+    void awaitRecords(Duration atMost, long deadline) {
+        lock.lock();
+        try {
+            long wait = Math.min(atMost.toNanos(), deadline - System.nanoTime());
+            if (wait > 0) {
+                read.awaitNanos(wait);
+            }
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
+            throw new IllegalStateException("Interrupted while waiting for records", e);
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until this watcher has read nothing for the given time (a second case for an enquiry would have come by
+     * then), but not past the deadline.
+     */
+    void awaitQuiet(Duration quiet, long deadline) {
+        long start = System.nanoTime();
+        lock.lock();
+        try {
+            while (true) {
+                long quietUntil = Math.max(start, lastReadNanos) + quiet.toNanos();
+                long wait = Math.min(quietUntil, deadline) - System.nanoTime();
+                if (wait <= 0) {
+                    return;
+                }
+                read.awaitNanos(wait);
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the topics to go quiet", e);
+        }
+        finally {
+            lock.unlock();
         }
     }
 }

@@ -43,7 +43,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class LoadTest {
 
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+    /** How long the topics must stay quiet after the last case before a second case for an enquiry is ruled out. */
     private static final Duration SETTLE_GRACE = Duration.ofSeconds(3);
+    /** The longest that waiting for quiet topics may take, should something keep producing. */
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(10);
+    private static final Duration LAG_CHECK_INTERVAL = Duration.ofMillis(200);
     private static final int WARM_UP_STEPS = 4;
 
     private final LoadTestOptions options;
@@ -124,6 +128,7 @@ public final class LoadTest {
             awaitCases(watcher, sentAt.keySet(), deadline);
             Map<String, Duration> cpuAfter = stack.cpuTimes();
             settle(deadline);
+            watcher.awaitQuiet(SETTLE_GRACE, System.nanoTime() + SETTLE_LIMIT.toNanos());
             failures.addAll(fault.check(Set.copyOf(sentAt.keySet())));
             printCpu(cpuBefore, cpuAfter, sentAt.size());
             out.printf("load average (1, 5, 15 min; %d cores): %s before, %s after%n",
@@ -239,29 +244,21 @@ public final class LoadTest {
                 out.printf("… waiting for %d cases%n", waiting.size());
                 nextReport = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
             }
-            CaseWatcher.sleep(Duration.ofMillis(100));
+            watcher.awaitRecords(PROGRESS_INTERVAL, deadline);
         }
     }
 
     /**
      * Waits until triage-service has read everything on {@code enquiry-received} (events delivered twice or late
-     * included), and a little longer for what that sends, so that a second case would be seen.
+     * included).
      */
     private void settle(long deadline) {
         try (Admin admin = KafkaClients.admin(options.kafka())) {
-            long lag;
-            do {
-                lag = lag(admin);
-                if (lag > 0) {
-                    CaseWatcher.sleep(Duration.ofMillis(200));
-                }
-            }
-            while (lag > 0 && System.nanoTime() < deadline);
-            if (lag > 0) {
-                out.printf("triage-service still has %d records of %s to read%n", lag, Topics.ENQUIRY_RECEIVED);
+            if (!Waits.until(() -> lag(admin) == 0, LAG_CHECK_INTERVAL, deadline)) {
+                out.printf("triage-service still has %d records of %s to read%n", lag(admin),
+                        Topics.ENQUIRY_RECEIVED);
             }
         }
-        CaseWatcher.sleep(SETTLE_GRACE);
     }
 
     private static long lag(Admin admin) {

@@ -29,6 +29,7 @@ final class LocalStack {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration READY_CHECK_INTERVAL = Duration.ofMillis(250);
     private static final Map<String, Integer> SERVICE_PORTS = Map.of("gateway", 8080, "intake-service", 8081,
             "triage-service", 8082, "publishing-service", 8083);
     private static final List<String> PROCESSES = List.of("gateway", "intake-service", "triage-service",
@@ -167,18 +168,15 @@ final class LocalStack {
         URI health = readyLine != null ? null : URI.create("http://localhost:"
                 + environment.getOrDefault("PORT", String.valueOf(SERVICE_PORTS.getOrDefault(name, 8080)))
                 + "/actuator/health");
-        while (true) {
+        boolean ready = Waits.until(() -> {
             if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 throw new IllegalStateException(name + " exited after the restart; see " + log);
             }
-            if (readyLine != null ? logSince(log, logOffset).contains(readyLine) : healthy(health)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " was not ready " + START_TIMEOUT.toSeconds()
-                        + " s after the restart; see " + log);
-            }
-            CaseWatcher.sleep(Duration.ofMillis(250));
+            return readyLine != null ? logSince(log, logOffset).contains(readyLine) : healthy(health);
+        }, READY_CHECK_INTERVAL, deadline);
+        if (!ready) {
+            throw new IllegalStateException(name + " was not ready " + START_TIMEOUT.toSeconds()
+                    + " s after the restart; see " + log);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -57,11 +58,9 @@ class OpenLoopTests {
         });
 
         OpenLoop loop = new OpenLoop(client, 5, 0, Duration.ofSeconds(5));
-        Thread releaser = new Thread(() -> {
-            CaseWatcher.sleep(Duration.ofMillis(1500));
-            release.countDown();
-        });
-        releaser.start();
+        ScheduledExecutorService releaser = Executors.newSingleThreadScheduledExecutor();
+        releaser.schedule(release::countDown, 1500, TimeUnit.MILLISECONDS);
+        releaser.shutdown();
         OpenLoop.Stats stats = loop.run(20, Duration.ofSeconds(1), index -> post(uri), (index, sentAt, response) -> {
         });
 

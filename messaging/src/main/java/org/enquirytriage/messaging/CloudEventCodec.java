@@ -69,6 +69,17 @@ public class CloudEventCodec {
      * @throws UndecodableEventException when the record is not a CloudEvent or its data does not fit its type
      */
     public Optional<DomainEvent> decode(ConsumerRecord<String, byte[]> record) {
+        return decode(record, DomainEvent.class);
+    }
+
+    /**
+     * Reads the event a record carries if it is of the wanted kind; any other type is answered empty without its
+     * JSON being read, so that a consumer interested in one kind of event does not pay for reading all the others.
+     *
+     * @throws UndecodableEventException when the record is not a CloudEvent or, being of the wanted kind, its data
+     *         does not fit its type
+     */
+    public <T extends DomainEvent> Optional<T> decode(ConsumerRecord<String, byte[]> record, Class<T> wanted) {
         CloudEvent event;
         try {
             event = KafkaMessageFactory.createReader(record).toEvent();
@@ -78,7 +89,7 @@ public class CloudEventCodec {
                     + record.offset() + " is not a CloudEvent: " + e.getMessage(), e);
         }
         Optional<EventType> type = EventType.fromCloudEventType(event.getType());
-        if (type.isEmpty()) {
+        if (type.isEmpty() || !wanted.isAssignableFrom(type.get().eventClass())) {
             return Optional.empty();
         }
         if (event.getData() == null) {
@@ -86,7 +97,8 @@ public class CloudEventCodec {
                     + " has no data", null);
         }
         try {
-            return Optional.of(objectMapper.readValue(event.getData().toBytes(), type.get().eventClass()));
+            return Optional.of(wanted.cast(objectMapper.readValue(event.getData().toBytes(),
+                    type.get().eventClass())));
         }
         catch (IOException e) {
             throw new UndecodableEventException("Event " + event.getId() + " of type " + event.getType()

@@ -24,13 +24,14 @@ public record MessagingProperties(String source, @DefaultValue("3") int partitio
      * @param sweepInterval how often the relay tries again the events it could not send
      * @param fullSweepInterval how often the relay scans the whole collection for events nobody sent (a stopped
      *        instance's); it also does at its start. A scan reads every document where no index covers
-     *        {@code outbox.occurredAt} (always on mongo-java-server), so it is rare
+     *        {@code outbox.occurredAt} (always on mongo-java-server): at 10 s these scans of the growing
+     *        collections were a large share of the local store's CPU under load, so it is once a minute
      * @param sweepAge how old a pending event must be before a scan takes it (younger ones are on their way)
      * @param batchSize the most documents relayed at once
      * @param sendTimeout how long to wait for the broker to acknowledge a batch
      */
     public record Outbox(@DefaultValue List<String> collections, @DefaultValue("2s") Duration sweepInterval,
-            @DefaultValue("10s") Duration fullSweepInterval, @DefaultValue("5s") Duration sweepAge,
+            @DefaultValue("60s") Duration fullSweepInterval, @DefaultValue("5s") Duration sweepAge,
             @DefaultValue("500") int batchSize, @DefaultValue("15s") Duration sendTimeout) {
     }
 

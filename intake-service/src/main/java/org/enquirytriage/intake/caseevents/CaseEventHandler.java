@@ -38,7 +38,7 @@ class CaseEventHandler {
 
     @KafkaListener(topics = Topics.CASE_EVENTS, groupId = "${spring.kafka.consumer.group-id:intake-service}")
     void on(ConsumerRecord<String, byte[]> record) {
-        codec.decode(record).filter(CaseEvent.class::isInstance).map(CaseEvent.class::cast).ifPresent(this::on);
+        codec.decode(record, CaseEvent.class).ifPresent(this::on);
     }
 
     private void on(CaseEvent event) {

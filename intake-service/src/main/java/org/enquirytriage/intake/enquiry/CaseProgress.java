@@ -126,7 +126,7 @@ public class CaseProgress {
             Instant now = Instant.now();
             Progress next = progress.after(event.eventId(), now, change.apply(progress));
             if (enquiries.replaceProgress(enquiry, next, null)) {
-                log.info("Enquiry {} is {} after {} of case {}", enquiryId, next.status(),
+                log.debug("Enquiry {} is {} after {} of case {}", enquiryId, next.status(),
                         event.getClass().getSimpleName(), event.caseId());
                 return Optional.of(withProgress(enquiry, next));
             }

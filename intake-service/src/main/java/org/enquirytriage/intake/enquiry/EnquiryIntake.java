@@ -66,7 +66,7 @@ public class EnquiryIntake {
                     .map(this::repeated).orElseThrow(() -> e);
         }
         relay.relay(Enquiry.COLLECTION, enquiry.id());
-        log.info("Enquiry {} received from channel {} as {}", enquiry.id(), enquiry.channel(), enquiry.externalId());
+        log.debug("Enquiry {} received from channel {} as {}", enquiry.id(), enquiry.channel(), enquiry.externalId());
         return new Receipt(enquiry.id(), enquiry.restricted().trackingToken(), enquiry.progress().status(), true);
     }
 

@@ -47,8 +47,7 @@ class EnquiryMetricsHandler {
             properties = "auto.offset.reset=latest")
     void handle(ConsumerRecord<String, byte[]> record) {
         try {
-            codec.decode(record).filter(EnquiryReceived.class::isInstance).map(EnquiryReceived.class::cast)
-                    .ifPresent(enquiry -> received(enquiry.channel()).increment());
+            codec.decode(record, EnquiryReceived.class).ifPresent(enquiry -> received(enquiry.channel()).increment());
         }
         catch (UndecodableEventException e) {
             log.debug("Record {}-{}@{} is no event the metrics can read: {}", record.topic(), record.partition(),

@@ -63,6 +63,16 @@ public final class PersonalDataMasker {
             "(本人|我是)((?:欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|公孙|[" + COMMON_SURNAMES + "])\\p{IsHan}{1,2}?)"
                     + AFTER_NAME);
 
+    /*
+     * The fewest digits each pattern can match, so that a text with fewer is not searched for it (most texts hold
+     * no number at all): an ID card has 17 digits and a check character, a bank card 13, a mobile 11 and a landline
+     * a 3-digit area code and a 7-digit number.
+     */
+    private static final int ID_CARD_MIN_DIGITS = 17;
+    private static final int BANK_CARD_MIN_DIGITS = 13;
+    private static final int MOBILE_MIN_DIGITS = 11;
+    private static final int LANDLINE_MIN_DIGITS = 10;
+
     private static final int[] ID_CARD_WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
     private static final String ID_CARD_CHECK_CHARACTERS = "10X98765432";
@@ -75,21 +85,50 @@ public final class PersonalDataMasker {
         if (text == null) {
             return null;
         }
-        String masked = replace(EMAIL, text, m -> m.group(1) + "***@" + m.group(2));
-        masked = replace(ID_CARD, masked, m -> isIdCardNumber(digits(m.group())) ? stars(18) : m.group());
-        masked = replace(BANK_CARD, masked, m -> {
-            String digits = digits(m.group());
-            return passesLuhn(digits) ? keepLast(digits, 4) : m.group();
-        });
-        masked = replace(MOBILE, masked, m -> {
-            String digits = digits(m.group(2));
-            String prefix = m.group(1) == null ? "" : m.group(1);
-            return prefix + digits.substring(0, 3) + stars(4) + digits.substring(7);
-        });
-        masked = replace(LANDLINE, masked, m -> m.group(1) + stars(digits(m.group(2)).length()));
-        masked = replace(INTRODUCED_NAME, masked, m -> m.group(1) + maskName(m.group(2)));
-        masked = replace(INTRODUCED_NAME_RUNNING_ON, masked, m -> m.group(1) + maskName(m.group(2)));
-        return replace(SELF_NAMED, masked, m -> m.group(1) + maskName(m.group(2)));
+        String masked = text;
+        if (text.indexOf('@') >= 0) {
+            masked = replace(EMAIL, masked, m -> m.group(1) + "***@" + m.group(2));
+        }
+        int digits = countDigits(masked);
+        if (digits >= ID_CARD_MIN_DIGITS) {
+            masked = replace(ID_CARD, masked, m -> isIdCardNumber(digits(m.group())) ? stars(18) : m.group());
+        }
+        if (digits >= BANK_CARD_MIN_DIGITS) {
+            masked = replace(BANK_CARD, masked, m -> {
+                String number = digits(m.group());
+                return passesLuhn(number) ? keepLast(number, 4) : m.group();
+            });
+        }
+        if (digits >= MOBILE_MIN_DIGITS) {
+            masked = replace(MOBILE, masked, m -> {
+                String number = digits(m.group(2));
+                String prefix = m.group(1) == null ? "" : m.group(1);
+                return prefix + number.substring(0, 3) + stars(4) + number.substring(7);
+            });
+        }
+        if (digits >= LANDLINE_MIN_DIGITS) {
+            masked = replace(LANDLINE, masked, m -> m.group(1) + stars(digits(m.group(2)).length()));
+        }
+        if (masked.indexOf('叫') >= 0 || masked.indexOf('名') >= 0 || masked.contains("联系人")) {
+            masked = replace(INTRODUCED_NAME, masked, m -> m.group(1) + maskName(m.group(2)));
+            masked = replace(INTRODUCED_NAME_RUNNING_ON, masked, m -> m.group(1) + maskName(m.group(2)));
+        }
+        if (masked.contains("本人") || masked.contains("我是")) {
+            masked = replace(SELF_NAMED, masked, m -> m.group(1) + maskName(m.group(2)));
+        }
+        return masked;
+    }
+
+    /** How many ASCII digits a text holds: each kind of number needs at least so many to be there at all. */
+    private static int countDigits(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** A name with everything but its first character masked; a name already masked stays as it is. */

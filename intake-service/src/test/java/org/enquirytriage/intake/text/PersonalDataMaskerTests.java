@@ -92,6 +92,15 @@ class PersonalDataMaskerTests {
     }
 
     @Test
+    void shouldMaskEachKindOfNumberWrittenWithTheFewestDigitsItCanHave() {
+        assertThat(PersonalDataMasker.mask("电话010-6552123")).isEqualTo("电话010-*******");
+        assertThat(PersonalDataMasker.mask("手机13812345678")).isEqualTo("手机138****5678");
+        assertThat(PersonalDataMasker.mask("卡号4222222222222")).isEqualTo("卡号*********2222");
+        assertThat(PersonalDataMasker.mask("证件11010519491231002X")).isEqualTo("证件******************");
+        assertThat(PersonalDataMasker.mask("a@b.cn")).isEqualTo("a***@b.cn");
+    }
+
+    @Test
     void shouldLeaveNullAsNull() {
         assertThat(PersonalDataMasker.mask(null)).isNull();
     }

@@ -73,8 +73,7 @@ public class KnowledgeBase {
 
     @KafkaListener(topics = Topics.QA_EVENTS, groupId = "publishing-knowledge-#{T(java.util.UUID).randomUUID()}")
     void on(ConsumerRecord<String, byte[]> record) {
-        codec.decode(record).filter(QaEvent.class::isInstance).map(QaEvent.class::cast)
-                .ifPresent(event -> refresh(event.qaId()));
+        codec.decode(record, QaEvent.class).ifPresent(event -> refresh(event.qaId()));
     }
 
     /** Indexes the item if it is published, removes it otherwise. */

@@ -23,6 +23,8 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 final class MongoGroupStore implements GroupStore {
 
+    private static final int MEMBER_BATCH_SIZE = 1000;
+
     private final MongoTemplate mongo;
 
     MongoGroupStore(MongoTemplate mongo) {
@@ -34,7 +36,10 @@ final class MongoGroupStore implements GroupStore {
 
     @Override
     public boolean contains(String memberId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(memberId)), MemberDocument.class);
+        // a find by id, not exists(): that counts with an aggregation, which the stand-in store answers by scanning
+        Query byId = Query.query(Criteria.where("_id").is(memberId));
+        byId.fields().include("_id");
+        return mongo.findOne(byId, org.bson.Document.class, mongo.getCollectionName(MemberDocument.class)) != null;
     }
 
     @Override
@@ -50,7 +55,9 @@ final class MongoGroupStore implements GroupStore {
 
     @Override
     public void forEachMember(Consumer<Member> action) {
-        Query query = new Query().with(Sort.by("at", "_id"));
+        // in batches: without a batch size the stand-in store answers with every member in one reply, which grows
+        // past the driver's 48 MB limit after some thousand members and stopped the service from starting
+        Query query = new Query().with(Sort.by("at", "_id")).cursorBatchSize(MEMBER_BATCH_SIZE);
         try (var members = mongo.stream(query, MemberDocument.class)) {
             members.map(MemberDocument::member).forEach(action);
         }

@@ -3,9 +3,11 @@ package org.enquirytriage.triage.casework;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.enquirytriage.events.Classification;
@@ -67,56 +69,112 @@ public class CaseService {
     }
 
     /**
-     * Takes a received enquiry on: links it to the open case it repeats, or opens a case for it. An enquiry some
-     * case holds already (a redelivery) changes nothing.
+     * Takes received enquiries on, in their order: links each to the open case it repeats, or opens a case for it.
+     * An enquiry some case holds already (a redelivery) changes nothing. Which of them are held already is asked
+     * once for the lot, and the new cases are stored in one write, unless an enquiry may repeat one of them (the
+     * same citizen or place), which then is stored first.
+     *
+     * @throws EnquiriesNotTakenOnException when one could not be taken on: those before it are, it and those after
+     *         it may not be
      */
-    void receive(EnquiryReceived enquiry) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            if (cases.holdsEnquiry(enquiry.enquiryId())) {
+    void receive(List<EnquiryReceived> enquiries) {
+        Set<String> done;
+        try {
+            done = cases.heldOf(enquiries.stream().map(EnquiryReceived::enquiryId).toList());
+        }
+        catch (RuntimeException e) {
+            throw new EnquiriesNotTakenOnException(0, e);
+        }
+        List<Case> opening = new ArrayList<>();
+        int firstOpening = 0;
+        for (int i = 0; i < enquiries.size(); i++) {
+            EnquiryReceived enquiry = enquiries.get(i);
+            if (!done.add(enquiry.enquiryId())) {
                 log.debug("Enquiry {} has its case already; event {} changes nothing", enquiry.enquiryId(),
                         enquiry.eventId());
-                return;
+                continue;
             }
+            try {
+                if (mayRepeatOneOf(enquiry, opening)) {
+                    open(opening);
+                    opening.clear();
+                }
+                if (!mergeIntoRepeated(enquiry)) {
+                    if (opening.isEmpty()) {
+                        firstOpening = i;
+                    }
+                    opening.add(caseFor(enquiry, now()));
+                }
+            }
+            catch (RuntimeException e) {
+                throw new EnquiriesNotTakenOnException(opening.isEmpty() ? i : firstOpening, e);
+            }
+        }
+        try {
+            open(opening);
+        }
+        catch (RuntimeException e) {
+            throw new EnquiriesNotTakenOnException(firstOpening, e);
+        }
+    }
+
+    /** Whether the duplicate finder could take an enquiry for a repeat of one of the cases not stored yet. */
+    private boolean mayRepeatOneOf(EnquiryReceived enquiry, List<Case> opening) {
+        if (opening.isEmpty() || !duplicates.enabled()) {
+            return false;
+        }
+        String regionCode = enquiry.location() == null ? null : enquiry.location().regionCode();
+        return opening.stream().anyMatch(c -> enquiry.citizenKey() != null
+                && enquiry.citizenKey().equals(c.citizenKey()) || regionCode != null
+                && regionCode.equals(c.regionCode()));
+    }
+
+    /** Links an enquiry to the open case it repeats (并单); false when it repeats none. */
+    private boolean mergeIntoRepeated(EnquiryReceived enquiry) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Instant now = now();
             Optional<DuplicateFinder.Match> repeat = duplicates.find(enquiry, now);
             if (repeat.isEmpty()) {
-                open(enquiry, now);
-                return;
+                return false;
             }
             Case target = repeat.get().target();
             target.absorb(MergedEnquiry.of(enquiry, now), Actor.TRIAGE_SERVICE, repeat.get().reason(), now);
+            cases.recordMerge(enquiry.enquiryId(), target.id());
             try {
                 cases.save(target);
                 count("triage.cases.merged", "Enquiries merged into an open case they repeat", target);
                 log.info("Merged enquiry {} into case {}", enquiry.enquiryId(), target.id());
-                return;
+                return true;
             }
             catch (OptimisticLockingFailureException changedMeanwhile) {
                 log.debug("Case {} changed while enquiry {} was merged into it; trying again", target.id(),
                         enquiry.enquiryId());
+                if (cases.holdsEnquiry(enquiry.enquiryId())) {
+                    return true;
+                }
             }
         }
         throw new ConcurrentChangeException("Enquiry " + enquiry.enquiryId() + " could not be merged: its case kept "
                 + "changing", null);
     }
 
-    private void open(EnquiryReceived enquiry, Instant now) {
+    private Case caseFor(EnquiryReceived enquiry, Instant now) {
         String regionCode = enquiry.location() == null ? null : enquiry.location().regionCode();
         Classification classification = classifier.classify(enquiry.subject(), enquiry.text());
         RoutingDecision route = router.route(classification, regionCode, enquiry.text());
-        Case opened = Case.open(enquiry, classification, route.department(), reason(route),
+        return Case.open(enquiry, classification, route.department(), reason(route),
                 policy.deadlines(classification, now), now);
-        try {
-            cases.insert(opened);
-        }
-        catch (DuplicateKeyException alreadyOpened) {
-            log.debug("Enquiry {} has its case already; event {} changes nothing", enquiry.enquiryId(),
-                    enquiry.eventId());
+    }
+
+    private void open(List<Case> opening) {
+        if (opening.isEmpty()) {
             return;
         }
-        count("triage.cases.opened", "Cases opened from enquiries", opened);
-        log.info("Opened case {} as {} ({}), routed to {}", opened.id(), classification.kind(),
-                classification.priority(), route.department());
+        for (Case opened : cases.insertAll(opening)) {
+            count("triage.cases.opened", "Cases opened from enquiries", opened);
+            log.debug("Opened case {} as {} ({}), routed to {}", opened.id(), opened.classification().kind(),
+                    opened.classification().priority(), opened.department());
+        }
     }
 
     /** The case a member of staff asks for by its id or the id of one of its enquiries. */

@@ -3,9 +3,12 @@ package org.enquirytriage.triage.casework;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -13,13 +16,16 @@ import org.bson.Document;
 import org.enquirytriage.events.SlaClock;
 import org.enquirytriage.messaging.CloudEventCodec;
 import org.enquirytriage.messaging.outbox.OutboxRelay;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Repository;
 
@@ -30,6 +36,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class Cases {
+
+    /** Which case each enquiry merged into another's case (并单) went to, by enquiry id. */
+    static final String MERGED_ENQUIRIES = "merged_enquiries";
 
     private static final Sort NEAREST_DEADLINE_FIRST = Sort.by("nextDue", "_id");
 
@@ -52,6 +61,36 @@ public class Cases {
         newCase.moveRaisedEventsTo(codec::toOutbox);
         mongo.insert(newCase, Case.COLLECTION);
         outboxRelay.relay(Case.COLLECTION, newCase.id());
+    }
+
+    /**
+     * Stores new cases together with the events they raised, all in one write, and asks the relay to send the
+     * events. Should a case with one of their ids exist already (another instance took the enquiry on meanwhile),
+     * they are stored one by one and that one is left out.
+     *
+     * @return the cases stored
+     */
+    List<Case> insertAll(List<Case> newCases) {
+        newCases.forEach(newCase -> newCase.moveRaisedEventsTo(codec::toOutbox));
+        List<Case> stored = new ArrayList<>(newCases.size());
+        try {
+            mongo.insert(newCases, Case.COLLECTION);
+            stored.addAll(newCases);
+        }
+        catch (DuplicateKeyException someExistAlready) {
+            for (Case newCase : newCases) {
+                try {
+                    mongo.insert(newCase, Case.COLLECTION);
+                    stored.add(newCase);
+                }
+                catch (DuplicateKeyException existsAlready) {
+                    // stored by the first attempt or by another instance, which relays its events
+                }
+            }
+        }
+        // every one, also those the failed first attempt stored: relaying a case with nothing pending is harmless
+        newCases.forEach(newCase -> outboxRelay.relay(Case.COLLECTION, newCase.id()));
+        return stored;
     }
 
     /**
@@ -84,6 +123,100 @@ public class Cases {
         Case holder = mongo.findOne(new Query(Criteria.where("enquiryIds").is(id).andOperator(goesOn)), Case.class,
                 Case.COLLECTION);
         return holder != null ? Optional.of(holder) : findById(id);
+    }
+
+    /**
+     * Which of these enquiries some case holds already, as its own or merged into it. Every look-up goes by id, as
+     * the stand-in store uses no index but a unique one and would scan the whole collection otherwise: the cases of
+     * their own, then the {@value #MERGED_ENQUIRIES} record of the case an enquiry was merged into and that case.
+     * Only an enquiry whose recorded case no longer holds it (a staff merge moved it on) is looked for by a query.
+     */
+    Set<String> heldOf(Collection<String> enquiryIds) {
+        Set<String> held = new HashSet<>();
+        if (enquiryIds.isEmpty()) {
+            return held;
+        }
+        held.addAll(ids(mongo.find(byIds(enquiryIds), Document.class, Case.COLLECTION)));
+        List<String> rest = enquiryIds.stream().filter(id -> !held.contains(id)).distinct().toList();
+        if (rest.isEmpty()) {
+            return held;
+        }
+        Map<String, String> mergedInto = new HashMap<>();
+        for (Document merged : mongo.find(byIds(rest), Document.class, MERGED_ENQUIRIES)) {
+            mergedInto.put(String.valueOf(merged.get("_id")), merged.getString("caseId"));
+        }
+        if (mergedInto.isEmpty()) {
+            return held;
+        }
+        Query holders = byIds(mergedInto.values());
+        holders.fields().include("enquiryIds");
+        Map<String, List<String>> enquiriesOf = new HashMap<>();
+        for (Document holder : mongo.find(holders, Document.class, Case.COLLECTION)) {
+            enquiriesOf.put(String.valueOf(holder.get("_id")), holder.getList("enquiryIds", String.class));
+        }
+        List<String> movedOn = new ArrayList<>();
+        mergedInto.forEach((enquiryId, caseId) -> {
+            if (enquiriesOf.getOrDefault(caseId, List.of()).contains(enquiryId)) {
+                held.add(enquiryId);
+            }
+            else {
+                movedOn.add(enquiryId);
+            }
+        });
+        if (!movedOn.isEmpty()) {
+            Query merged = new Query(Criteria.where("enquiryIds").in(movedOn));
+            merged.fields().include("enquiryIds");
+            for (Document holder : mongo.find(merged, Document.class, Case.COLLECTION)) {
+                holder.getList("enquiryIds", String.class).stream().filter(movedOn::contains).forEach(held::add);
+            }
+        }
+        return held;
+    }
+
+    /**
+     * Records, before the case that takes it on is saved, that an enquiry is being merged into it, so that
+     * {@link #heldOf} finds it by id. Should the save then fail, the record names a case that does not hold the
+     * enquiry, and {@link #heldOf} does not count it.
+     */
+    void recordMerge(String enquiryId, String caseId) {
+        mongo.upsert(new Query(Criteria.where("_id").is(enquiryId)), Update.update("caseId", caseId),
+                MERGED_ENQUIRIES);
+    }
+
+    /**
+     * Records every enquiry some case holds besides its own (merged before these records were kept): one scan of
+     * the cases, at start-up.
+     *
+     * @return how many were recorded
+     */
+    int recordEarlierMerges() {
+        Query withMerged = new Query(Criteria.where("enquiryIds.1").exists(true));
+        withMerged.fields().include("enquiryIds");
+        BulkOperations records = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MERGED_ENQUIRIES);
+        int recorded = 0;
+        for (Document holder : mongo.find(withMerged, Document.class, Case.COLLECTION)) {
+            String caseId = String.valueOf(holder.get("_id"));
+            for (String enquiryId : holder.getList("enquiryIds", String.class)) {
+                if (!enquiryId.equals(caseId)) {
+                    records.upsert(new Query(Criteria.where("_id").is(enquiryId)), Update.update("caseId", caseId));
+                    recorded++;
+                }
+            }
+        }
+        if (recorded > 0) {
+            records.execute();
+        }
+        return recorded;
+    }
+
+    private static Query byIds(Collection<String> ids) {
+        Query query = new Query(Criteria.where("_id").in(ids));
+        query.fields().include("_id");
+        return query;
+    }
+
+    private static List<String> ids(List<Document> documents) {
+        return documents.stream().map(d -> String.valueOf(d.get("_id"))).toList();
     }
 
     /** Whether any case holds an enquiry, as its own or merged into it. */

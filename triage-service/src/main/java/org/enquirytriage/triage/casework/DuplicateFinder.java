@@ -24,6 +24,11 @@ class DuplicateFinder {
         this.settings = properties.merging();
     }
 
+    /** Whether enquiries are merged into the cases they repeat at all. */
+    boolean enabled() {
+        return settings.enabled();
+    }
+
     /**
      * The case an enquiry repeats, with the reason in words.
      */

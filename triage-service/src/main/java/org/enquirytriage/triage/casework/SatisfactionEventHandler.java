@@ -25,7 +25,6 @@ class SatisfactionEventHandler {
 
     @KafkaListener(topics = Topics.CASE_EVENTS, groupId = "triage-satisfaction")
     void handle(ConsumerRecord<String, byte[]> record) {
-        codec.decode(record).filter(SatisfactionRated.class::isInstance).map(SatisfactionRated.class::cast)
-                .ifPresent(caseService::rate);
+        codec.decode(record, SatisfactionRated.class).ifPresent(caseService::rate);
     }
 }

@@ -1,12 +1,9 @@
 package org.enquirytriage.triage.classification;
 
-import java.util.Optional;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.enquirytriage.events.CaseReclassified;
 import org.enquirytriage.events.Classification;
-import org.enquirytriage.events.DomainEvent;
 import org.enquirytriage.events.Topics;
 import org.enquirytriage.messaging.CloudEventCodec;
 import org.slf4j.Logger;
@@ -39,10 +36,7 @@ class ReclassificationEventHandler {
 
     @KafkaListener(topics = Topics.CASE_EVENTS, groupId = GROUP)
     void handle(ConsumerRecord<String, byte[]> record) {
-        Optional<DomainEvent> event = codec.decode(record);
-        if (event.isPresent() && event.get() instanceof CaseReclassified reclassified) {
-            on(reclassified);
-        }
+        codec.decode(record, CaseReclassified.class).ifPresent(this::on);
     }
 
     void on(CaseReclassified event) {

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -181,6 +183,50 @@ abstract class CaseOpeningScenarios {
         await().atMost(PATIENCE).until(() -> mongo.findById(id, Document.class, "cases") != null);
     }
 
+    @Test
+    void shouldTakeOnEveryEnquiryOfAPollAroundAPoisonRecordAndMergeARepeatOfACaseOpenedInTheSamePoll()
+            throws Exception {
+        String first = UUID.randomUUID().toString();
+        String repeat = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        EnquiryReceived original = CaseFixtures.enquiry(first);
+        EnquiryReceived repeated = CaseFixtures.enquiry(repeat, original.citizenKey(), null, original.subject(),
+                original.text());
+        // one partition, sent together: the listener gets them in one poll and takes them on in this order
+        kafka.send(onPartitionZero(intake.toRecord(intake.toOutbox(original))));
+        kafka.send(onPartitionZero(intake.toRecord(intake.toOutbox(repeated))));
+        kafka.send(new ProducerRecord<>(Topics.ENQUIRY_RECEIVED, 0, after, new byte[] { 4, 5, 6 }));
+        kafka.send(onPartitionZero(intake.toRecord(intake.toOutbox(CaseFixtures.enquiry(after, "citizen-" + after,
+                null, "小区电梯停运三天", "我们小区3号楼的电梯已经停运三天，老人上下楼很困难，请尽快安排维修。")))));
+        SendResult<String, byte[]> last = kafka.send(onPartitionZero(intake.toRecord(intake.toOutbox(
+                CaseFixtures.enquiry(other, "citizen-" + other, null, "公交站牌被撞倒", "五一大道公交站的站牌昨晚被车撞倒了，"
+                        + "等车的人看不到线路，请修复。"))))).get();
+
+        awaitConsumed(last);
+        // a CaseOpened relayed again as its case was saved with the merge is a redelivery: count the event ids
+        await().atMost(PATIENCE).until(() -> caseOpenedEventIds(first).size() == 1
+                && caseOpenedEventIds(after).size() == 1 && caseOpenedEventIds(other).size() == 1);
+        assertThat(caseOpenedEventIds(repeat)).isEmpty();
+        assertThat(mongo.findById(first, Document.class, "cases").getList("enquiryIds", String.class))
+                .containsExactly(first, repeat);
+        assertThat(mongo.findById(repeat, Document.class, "cases")).isNull();
+        assertThat(mongo.count(new Query(Criteria.where("enquiryIds").in(first, repeat, after, other)), "cases"))
+                .isEqualTo(3);
+        try (TopicReader deadLetters = new TopicReader(brokers(), Topics.deadLetter(Topics.ENQUIRY_RECEIVED))) {
+            await().atMost(PATIENCE).until(() -> deadLetters.records().stream().anyMatch(r -> after.equals(r.key())));
+        }
+
+        awaitConsumed(publish(repeated));
+        assertThat(mongo.findById(first, Document.class, "cases").getList("enquiryIds", String.class))
+                .containsExactly(first, repeat);
+        assertThat(mongo.findById(repeat, Document.class, "cases")).isNull();
+    }
+
+    private static ProducerRecord<String, byte[]> onPartitionZero(ProducerRecord<String, byte[]> record) {
+        return new ProducerRecord<>(record.topic(), 0, record.key(), record.value(), record.headers());
+    }
+
     private SendResult<String, byte[]> publish(EnquiryReceived enquiry) throws Exception {
         return kafka.send(intake.toRecord(intake.toOutbox(enquiry))).get();
     }
@@ -205,6 +251,10 @@ abstract class CaseOpeningScenarios {
                 .filter(r -> caseId.equals(r.key()))
                 .filter(r -> "case.opened.v1".equals(TopicReader.header(r, "ce_type")))
                 .toList();
+    }
+
+    private Set<String> caseOpenedEventIds(String caseId) {
+        return caseOpened(caseId).stream().map(r -> TopicReader.header(r, "ce_id")).collect(Collectors.toSet());
     }
 
     private List<?> pendingEvents(String caseId) {

@@ -23,7 +23,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 @CaseStoreTest
 class CasesTests {
@@ -61,6 +63,28 @@ class CasesTests {
         assertThat(outboxTypes("case-1")).containsExactly("case.opened.v1");
         assertThat(found.version()).isZero();
         verify(relay, atLeastOnce()).relay("cases", "case-1");
+    }
+
+    @Test
+    void shouldFindTheEnquiriesCasesHoldByTheirOwnIdsAndByTheRecordsOfTheirMerges() {
+        mongo.remove(new Query(), Cases.MERGED_ENQUIRIES);
+        cases.insert(CaseFixtures.routedCase("case-1", "housing", MONDAY));
+        mongo.updateFirst(new Query(Criteria.where("_id").is("case-1")),
+                new Update().push("enquiryIds", "merged-1"), Case.COLLECTION);
+
+        assertThat(cases.heldOf(List.of("case-1", "merged-1", "new-1")))
+                .as("merged before the records were kept: found once recorded at start-up").containsExactly("case-1");
+        assertThat(cases.recordEarlierMerges()).isOne();
+        assertThat(cases.heldOf(List.of("case-1", "merged-1", "new-1"))).containsExactlyInAnyOrder("case-1",
+                "merged-1");
+
+        cases.recordMerge("new-1", "case-1");
+        assertThat(cases.heldOf(List.of("new-1"))).as("recorded, but the case does not hold it (yet)").isEmpty();
+
+        cases.insert(CaseFixtures.routedCase("case-2", "housing", MONDAY));
+        mongo.updateFirst(new Query(Criteria.where("_id").is("case-2")),
+                new Update().push("enquiryIds", "new-1"), Case.COLLECTION);
+        assertThat(cases.heldOf(List.of("new-1"))).as("moved on to another case").containsExactly("new-1");
     }
 
     @Test
