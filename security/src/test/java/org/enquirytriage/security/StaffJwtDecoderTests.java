@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +37,7 @@ class StaffJwtDecoderTests {
 
     private static KeyPair keys;
     private static HttpServer jwks;
+    private static ServiceSecurityProperties properties;
     private static StaffJwtDecoder decoder;
 
     @BeforeAll
@@ -51,8 +55,9 @@ class StaffJwtDecoderTests {
             exchange.close();
         });
         jwks.start();
-        decoder = StaffJwtDecoder.of(new ServiceSecurityProperties(GATEWAY,
-                "http://localhost:" + jwks.getAddress().getPort() + "/auth/jwks"), null);
+        properties = new ServiceSecurityProperties(GATEWAY,
+                "http://localhost:" + jwks.getAddress().getPort() + "/auth/jwks");
+        decoder = StaffJwtDecoder.of(properties, null);
     }
 
     @AfterAll
@@ -86,6 +91,30 @@ class StaffJwtDecoderTests {
     }
 
     @Test
+    void shouldCheckTheSignatureOfARepeatedTokenOnce() throws Exception {
+        String token = sign(GATEWAY, keys);
+
+        var first = decoder.decode(token);
+
+        assertThat(decoder.decode(token)).isSameAs(first);
+    }
+
+    @Test
+    void shouldCheckARememberedTokenAgainOnceItHasExpired() throws Exception {
+        MovableClock clock = new MovableClock(Instant.now());
+        StaffJwtDecoder remembering = StaffJwtDecoder.of(properties, null, clock);
+        String token = sign(GATEWAY, keys);
+        var first = remembering.decode(token);
+
+        clock.now = first.getExpiresAt();
+
+        var again = remembering.decode(token);
+
+        assertThat(again).isNotSameAs(first);
+        assertThat(again.getTokenValue()).isEqualTo(token);
+    }
+
+    @Test
     void shouldRefuseSomethingThatIsNotAJwt() {
         assertThatThrownBy(() -> decoder.decode("hello")).isInstanceOf(BadJwtException.class);
     }
@@ -97,5 +126,30 @@ class StaffJwtDecoderTests {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("gw").build(), claims);
         jwt.sign(new RSASSASigner(signingKeys.getPrivate()));
         return jwt.serialize();
+    }
+
+    /** A clock the test moves on. */
+    private static final class MovableClock extends Clock {
+
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }
