@@ -2,12 +2,10 @@ package org.enquirytriage.classifier.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -58,19 +56,7 @@ public final class EvaluateClassifier {
             """ + TrainingArguments.USAGE;
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        if (Arrays.asList(args).contains("--help")) {
-            out.print(USAGE);
-            return;
-        }
-        try {
-            run(args, out);
-        }
-        catch (IllegalArgumentException | IOException e) {
-            System.err.println("evaluate-classifier: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-        }
+        Command.main("evaluate-classifier", USAGE, EvaluateClassifier::run, args);
     }
 
     static void run(String[] args, PrintStream out) throws IOException {

@@ -2,9 +2,7 @@ package org.enquirytriage.classifier.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,19 +30,7 @@ public final class TrainClassifier {
             """ + TrainingArguments.USAGE;
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        if (Arrays.asList(args).contains("--help")) {
-            out.print(USAGE);
-            return;
-        }
-        try {
-            run(args, out);
-        }
-        catch (IllegalArgumentException | IOException e) {
-            System.err.println("train-classifier: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-        }
+        Command.main("train-classifier", USAGE, TrainClassifier::run, args);
     }
 
     static void run(String[] args, PrintStream out) throws IOException {

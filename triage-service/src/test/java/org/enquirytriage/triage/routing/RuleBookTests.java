@@ -7,15 +7,13 @@ import static org.enquirytriage.triage.routing.RoutingFixtures.keywords;
 import static org.enquirytriage.triage.routing.RoutingFixtures.properties;
 import static org.enquirytriage.triage.routing.RoutingFixtures.rule;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.bson.Document;
 import org.enquirytriage.testsupport.EmbeddedMongoConfiguration;
+import org.enquirytriage.triage.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +35,7 @@ class RuleBookTests {
     @Autowired
     MongoTemplate mongo;
 
-    private final MutableClock clock = new MutableClock(START);
+    private final MutableClock clock = stoppedAt(START);
     private RuleBook ruleBook;
 
     @BeforeEach
@@ -197,36 +195,13 @@ class RuleBookTests {
                 .hasMessageContaining("must list the manual triage desk 'manual-desk'");
     }
 
-    private RuleBook newInstance() {
-        return new RuleBook(new RuleSetStore(mongo), properties(DEFAULTS), "triage-desk", clock);
+    private static MutableClock stoppedAt(Instant start) {
+        MutableClock clock = new MutableClock();
+        clock.setInstant(start);
+        return clock;
     }
 
-    /** A clock the test moves forward. */
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    private RuleBook newInstance() {
+        return new RuleBook(new RuleSetStore(mongo), properties(DEFAULTS), "triage-desk", clock);
     }
 }
