@@ -3,11 +3,9 @@ package org.enquirytriage.triage.casework;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.enquirytriage.events.CaseAccepted;
 import org.enquirytriage.events.CaseAnswered;
@@ -29,7 +27,7 @@ import org.enquirytriage.events.SlaBreached;
 import org.enquirytriage.events.SlaClock;
 import org.enquirytriage.events.SlaWarning;
 import org.enquirytriage.messaging.outbox.OutboxMessage;
-import org.enquirytriage.triage.sla.Deadlines;
+import org.enquirytriage.triage.sla.CaseClocks;
 import org.enquirytriage.triage.sla.SlaPolicy;
 import org.enquirytriage.triage.sla.SlaTimer;
 import org.springframework.data.annotation.Id;
@@ -39,6 +37,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 /**
  * A citizen's matter as the government handles it: opened from an enquiry under the enquiry's id, classified,
@@ -69,8 +68,8 @@ public class Case {
     private CaseStatus resumeStatus;
     private Instant openedAt;
     private Instant routedAt;
-    private SlaTimer firstResponse;
-    private SlaTimer resolution;
+    @Unwrapped.Nullable
+    private CaseClocks clocks;
     private Instant nextDue;
     private int escalationLevel;
     private ExtensionRequest pendingExtension;
@@ -96,7 +95,7 @@ public class Case {
      * @param routingReason why the router chose the department, for the history
      */
     static Case open(EnquiryReceived enquiry, Classification classification, String department,
-            String routingReason, Deadlines deadlines, Instant now) {
+            String routingReason, CaseClocks deadlines, Instant now) {
         return open(enquiry.enquiryId(), enquiry.channel(), enquiry.subject(), enquiry.text(),
                 enquiry.location() == null ? null : enquiry.location().regionCode(), enquiry.citizenKey(),
                 classification, department, routingReason, deadlines, now, "Opened from enquiry " + enquiry.enquiryId());
@@ -104,7 +103,7 @@ public class Case {
 
     /** Opens a case of its own for an enquiry split off the case it had been merged into. */
     static Case openSplit(MergedEnquiry enquiry, String splitFrom, Classification classification, String department,
-            String routingReason, Deadlines deadlines, Instant now) {
+            String routingReason, CaseClocks deadlines, Instant now) {
         return open(enquiry.enquiryId(), enquiry.channel(), enquiry.subject(), enquiry.text(), enquiry.regionCode(),
                 enquiry.citizenKey(), classification, department, routingReason, deadlines, now,
                 "Split off case " + splitFrom + " and opened as a case of its own");
@@ -112,7 +111,7 @@ public class Case {
 
     private static Case open(String id, String channel, String subject, String text, String regionCode,
             String citizenKey, Classification classification, String department, String routingReason,
-            Deadlines deadlines, Instant now, String how) {
+            CaseClocks deadlines, Instant now, String how) {
         Case opened = new Case();
         opened.id = id;
         opened.enquiryIds.add(id);
@@ -138,9 +137,9 @@ public class Case {
     void accept(Actor by, Instant now) {
         CaseStatus next = require(CaseAction.ACCEPT);
         requireMayAct(by);
-        firstResponse = firstResponse.stoppedAt(now);
+        setClocks(clocks.with(SlaClock.FIRST_RESPONSE, clocks.firstResponse().stoppedAt(now)));
         moveTo(next, by, "ACCEPTED", "First response by " + department
-                + (Boolean.TRUE.equals(firstResponse.onTime()) ? ", in time" : ", late"), null, now);
+                + (Boolean.TRUE.equals(clocks.firstResponse().onTime()) ? ", in time" : ", late"), null, now);
         raise(new CaseAccepted(eventId(), now, id, department, by.id()));
     }
 
@@ -205,7 +204,7 @@ public class Case {
         if (toDepartment.equals(department) && status != CaseStatus.TRANSFERRED) {
             throw new CaseRuleException("Case " + id + " is with " + department + " already");
         }
-        Deadlines deadlines = policy.deadlines(classification, now);
+        CaseClocks deadlines = policy.deadlines(classification, now);
         String from = department;
         assign(toDepartment, deadlines, now);
         moveTo(next, by, "REROUTED", "Re-routed from " + from + " to " + toDepartment + dues(deadlines), reason, now);
@@ -232,13 +231,12 @@ public class Case {
         CaseStatus next = require(CaseAction.APPROVE_EXTENSION);
         requireSupervisor(by, "approve an extension");
         ExtensionRequest request = pendingExtension;
-        resolution = policy.extended(resolution, request.workingDays(), now);
+        setClocks(clocks.with(SlaClock.RESOLUTION, policy.extended(clocks.resolution(), request.workingDays(), now)));
         pendingExtension = null;
         resumeStatus = null;
-        refreshDerived();
         moveTo(next, by, "EXTENSION_APPROVED", request.workingDays() + " working days added; resolution due "
-                + resolution.dueAt(), note, now);
-        raise(new CaseExtended(eventId(), now, id, department, request.workingDays(), resolution.dueAt(),
+                + resolutionDue(), note, now);
+        raise(new CaseExtended(eventId(), now, id, department, request.workingDays(), resolutionDue(),
                 request.reason(), by.id()));
     }
 
@@ -251,16 +249,16 @@ public class Case {
         pendingExtension = null;
         resumeStatus = null;
         moveTo(next, by, "EXTENSION_REFUSED", days + " more working days refused; resolution still due "
-                + resolution.dueAt(), reason, now);
+                + resolutionDue(), reason, now);
     }
 
     /** The department reports the matter resolved, which stops the resolution clock. */
     void resolve(Actor by, String note, Instant now) {
         CaseStatus next = require(CaseAction.RESOLVE);
         requireMayAct(by);
-        resolution = resolution.stoppedAt(now);
-        moveTo(next, by, "RESOLVED", "Resolved" + (Boolean.TRUE.equals(resolution.onTime()) ? " in time" : " late"),
-                note, now);
+        setClocks(clocks.with(SlaClock.RESOLUTION, clocks.resolution().stoppedAt(now)));
+        moveTo(next, by, "RESOLVED", "Resolved" + (Boolean.TRUE.equals(clocks.resolution().onTime()) ? " in time"
+                : " late"), note, now);
         raise(new CaseResolved(eventId(), now, id, department, by.id()));
     }
 
@@ -271,7 +269,7 @@ public class Case {
             requireSupervisor(by, "close a case");
         }
         requireText(reason, "a reason for closing the case");
-        stopClocks(now);
+        setClocks(clocks.stoppedAt(now));
         moveTo(next, by, "CLOSED", "Closed", reason, now);
         raise(new CaseClosed(eventId(), now, id, department, reason));
     }
@@ -280,8 +278,8 @@ public class Case {
     void reopen(Actor by, String reason, SlaPolicy policy, Instant now) {
         CaseStatus next = require(CaseAction.REOPEN);
         requireText(reason, "a reason for reopening the case");
-        resolution = policy.resolutionFrom(classification, now);
-        moveTo(next, by, "REOPENED", "Reopened; back with " + department + ", resolution due " + resolution.dueAt(),
+        setClocks(clocks.with(SlaClock.RESOLUTION, policy.resolutionFrom(classification, now)));
+        moveTo(next, by, "REOPENED", "Reopened; back with " + department + ", resolution due " + resolutionDue(),
                 reason, now);
         raise(new CaseReopened(eventId(), now, id, department, reason));
     }
@@ -320,10 +318,11 @@ public class Case {
         requireText(reason, "a reason for the correction");
         Classification before = classification;
         classification = corrected;
-        firstResponse = retimed(firstResponse, policy.deadlines(corrected, firstResponse.startedAt()).firstResponse(),
-                now);
-        resolution = retimed(resolution, policy.resolutionFrom(corrected, resolution.startedAt()), now);
-        refreshDerived();
+        SlaTimer firstResponse = clocks.firstResponse();
+        SlaTimer resolution = clocks.resolution();
+        setClocks(new CaseClocks(
+                firstResponse.retimed(policy.deadlines(corrected, firstResponse.startedAt()).firstResponse(), now),
+                resolution.retimed(policy.resolutionFrom(corrected, resolution.startedAt()), now)));
         moveTo(next, by, "RECLASSIFIED", "Was " + describe(before) + "; now " + describe(corrected), reason, now);
         raise(new CaseReclassified(eventId(), now, id, corrected, department, by.id(), reason));
     }
@@ -362,7 +361,7 @@ public class Case {
         moving.addAll(mergedEnquiries);
         mergedEnquiries.clear();
         mergedInto = target.id;
-        stopClocks(now);
+        setClocks(clocks.stoppedAt(now));
         moveTo(next, by, "MERGED", "Merged into case " + target.id, reason, now);
         for (MergedEnquiry enquiry : moving) {
             target.absorb(enquiry, by, reason, now);
@@ -399,7 +398,7 @@ public class Case {
     void splitOff(String splitFrom, Actor by, Classification fresh, String toDepartment, String routingReason,
             SlaPolicy policy, String reason, Instant now) {
         CaseStatus next = require(CaseAction.SPLIT_OFF);
-        Deadlines deadlines = policy.deadlines(fresh, now);
+        CaseClocks deadlines = policy.deadlines(fresh, now);
         classification = fresh;
         mergedInto = null;
         enquiryIds = new ArrayList<>(List.of(id));
@@ -417,12 +416,12 @@ public class Case {
      * @return whether a warning was raised (not when the clock stopped, its time has not come or it was raised)
      */
     boolean raiseWarning(SlaClock clock, double elapsedShare, Instant now) {
-        SlaTimer timer = timer(clock);
-        if (timer == null || !timer.running() || timer.warned() || now.isBefore(timer.warnAt())) {
+        SlaTimer timer = clocks.timer(clock);
+        if (timer == null || !timer.warningDueAt(now)) {
             return false;
         }
-        setTimer(clock, timer.warningRaised());
-        record(Actor.SLA_WATCHER, "SLA_WARNING", name(clock) + " due at " + timer.dueAt() + ": "
+        setClocks(clocks.with(clock, timer.warningRaised()));
+        record(Actor.SLA_WATCHER, "SLA_WARNING", CaseClocks.name(clock) + " due at " + timer.dueAt() + ": "
                 + Math.round(elapsedShare * 100) + " % of the time has gone", null, now);
         raise(new SlaWarning(eventId(), now, id, department, clock, timer.dueAt(), elapsedShare));
         return true;
@@ -434,16 +433,16 @@ public class Case {
      * @return whether a breach was raised
      */
     boolean raiseBreach(SlaClock clock, SlaPolicy policy, Instant now) {
-        SlaTimer timer = timer(clock);
-        if (timer == null || !timer.running() || timer.breached() || now.isBefore(timer.dueAt())) {
+        SlaTimer timer = clocks.timer(clock);
+        if (timer == null || !timer.breachDueAt(now)) {
             return false;
         }
-        setTimer(clock, timer.breachRaised(policy.escalateAgainAt(timer.dueAt())));
-        refreshDerived();
-        record(Actor.SLA_WATCHER, "SLA_BREACHED", name(clock) + " was due at " + timer.dueAt(), null, now);
+        setClocks(clocks.with(clock, timer.breachRaised(policy.escalateAgainAt(timer.dueAt()))));
+        String due = CaseClocks.name(clock) + " was due at " + timer.dueAt();
+        record(Actor.SLA_WATCHER, "SLA_BREACHED", due, null, now);
         raise(new SlaBreached(eventId(), now, id, department, clock, timer.dueAt()));
         record(Actor.SLA_WATCHER, "ESCALATED", "Escalated to the supervisors (level 1)", null, now);
-        raise(new CaseEscalated(eventId(), now, id, department, 1, name(clock) + " was due at " + timer.dueAt()));
+        raise(new CaseEscalated(eventId(), now, id, department, 1, due));
         return true;
     }
 
@@ -453,15 +452,13 @@ public class Case {
      * @return whether the case was escalated
      */
     boolean escalateAgain(SlaClock clock, SlaPolicy policy, Instant now) {
-        SlaTimer timer = timer(clock);
-        if (timer == null || !timer.running() || !timer.breached() || timer.escalateAgainAt() == null
-                || now.isBefore(timer.escalateAgainAt())) {
+        SlaTimer timer = clocks.timer(clock);
+        if (timer == null || !timer.escalationDueAt(now)) {
             return false;
         }
         SlaTimer escalated = timer.escalatedAgain(policy.escalateAgainAt(timer.escalateAgainAt()));
-        setTimer(clock, escalated);
-        refreshDerived();
-        String reason = name(clock) + " was due at " + timer.dueAt() + " and is still open";
+        setClocks(clocks.with(clock, escalated));
+        String reason = CaseClocks.name(clock) + " was due at " + timer.dueAt() + " and is still open";
         record(Actor.SLA_WATCHER, "ESCALATED", "Escalated to the supervisors (level " + escalated.escalationLevel()
                 + ")", reason, now);
         raise(new CaseEscalated(eventId(), now, id, department, escalated.escalationLevel(), reason));
@@ -501,23 +498,21 @@ public class Case {
         }
     }
 
-    private void assign(String toDepartment, Deadlines deadlines, Instant now) {
+    private void assign(String toDepartment, CaseClocks deadlines, Instant now) {
         department = toDepartment;
         routedAt = now;
-        firstResponse = deadlines.firstResponse();
-        resolution = deadlines.resolution();
-        refreshDerived();
+        setClocks(deadlines);
     }
 
-    private void stopClocks(Instant now) {
-        firstResponse = firstResponse.stoppedAt(now);
-        resolution = resolution.stoppedAt(now);
-        refreshDerived();
+    /** Sets the clocks with the nearest deadline and the highest escalation they give, stored for the queues. */
+    private void setClocks(CaseClocks changed) {
+        clocks = changed;
+        nextDue = changed.nextDue();
+        escalationLevel = changed.escalationLevel();
     }
 
     private void moveTo(CaseStatus next, Actor by, String action, String detail, String reason, Instant now) {
         status = next;
-        refreshDerived();
         record(by, action, detail, reason, now);
     }
 
@@ -529,49 +524,12 @@ public class Case {
         raised.add(event);
     }
 
-    /** The nearest deadline of the running clocks and the highest escalation among them, for the queues. */
-    private void refreshDerived() {
-        nextDue = runningTimers().map(SlaTimer::dueAt).min(Instant::compareTo).orElse(null);
-        escalationLevel = runningTimers().mapToInt(SlaTimer::escalationLevel).max().orElse(0);
-    }
-
-    private Stream<SlaTimer> runningTimers() {
-        return Stream.of(firstResponse, resolution).filter(Objects::nonNull).filter(SlaTimer::running);
-    }
-
-    private static SlaTimer retimed(SlaTimer old, SlaTimer fresh, Instant now) {
-        if (!old.running()) {
-            return old;
-        }
-        boolean breached = old.breached() && !now.isBefore(fresh.dueAt());
-        return new SlaTimer(fresh.startedAt(), fresh.warnAt(), fresh.dueAt(), fresh.workingTime(), null, null,
-                old.warned() && !now.isBefore(fresh.warnAt()), breached, breached ? old.escalationLevel() : 0,
-                breached ? old.escalateAgainAt() : null);
-    }
-
-    SlaTimer timer(SlaClock clock) {
-        return clock == SlaClock.FIRST_RESPONSE ? firstResponse : resolution;
-    }
-
-    private void setTimer(SlaClock clock, SlaTimer timer) {
-        if (clock == SlaClock.FIRST_RESPONSE) {
-            firstResponse = timer;
-        }
-        else {
-            resolution = timer;
-        }
-    }
-
-    private static String name(SlaClock clock) {
-        return clock == SlaClock.FIRST_RESPONSE ? "First response" : "Resolution";
-    }
-
     private static String describe(Classification classification) {
         return classification.kind() + ", topic " + classification.topic() + ", priority "
                 + classification.priority() + " (" + classification.modelVersion() + ")";
     }
 
-    private static String dues(Deadlines deadlines) {
+    private static String dues(CaseClocks deadlines) {
         return "; first response due " + deadlines.firstResponseDue() + ", resolution due "
                 + deadlines.resolutionDue();
     }
@@ -629,20 +587,24 @@ public class Case {
         return routedAt;
     }
 
+    public CaseClocks clocks() {
+        return clocks;
+    }
+
     public SlaTimer firstResponse() {
-        return firstResponse;
+        return clocks.firstResponse();
     }
 
     public SlaTimer resolution() {
-        return resolution;
+        return clocks.resolution();
     }
 
     public Instant firstResponseDue() {
-        return firstResponse.dueAt();
+        return clocks.firstResponseDue();
     }
 
     public Instant resolutionDue() {
-        return resolution.dueAt();
+        return clocks.resolutionDue();
     }
 
     /** The nearest deadline of the clocks still running, {@code null} when none runs. */

@@ -92,7 +92,7 @@ class CaseEventMetricsHandler {
             return;
         }
         Case c = found.get();
-        SlaTimer timer = clock == SlaClock.FIRST_RESPONSE ? c.firstResponse() : c.resolution();
+        SlaTimer timer = c.clocks().timer(clock);
         if (timer == null || !at.equals(timer.stoppedAt())) {
             log.debug("The {} clock of case {} changed since it stopped at {}; it is not measured", clock, caseId, at);
             return;

@@ -24,9 +24,9 @@ class BusinessCalendarSlaPolicy implements SlaPolicy {
     }
 
     @Override
-    public Deadlines deadlines(Classification classification, Instant routedAt) {
+    public CaseClocks deadlines(Classification classification, Instant routedAt) {
         SlaProperties.Policy policy = properties.policyFor(classification.kind(), classification.priority());
-        return new Deadlines(timer(policy.firstResponse(), routedAt), timer(policy.resolution(), routedAt));
+        return new CaseClocks(timer(policy.firstResponse(), routedAt), timer(policy.resolution(), routedAt));
     }
 
     @Override
@@ -37,12 +37,8 @@ class BusinessCalendarSlaPolicy implements SlaPolicy {
     @Override
     public SlaTimer extended(SlaTimer resolution, int workingDays, Instant now) {
         Instant due = calendar.addWorkingDays(resolution.dueAt(), workingDays);
-        Instant warnAt = warnAt(resolution.startedAt(), due, resolution.workingTime());
-        boolean stillBreached = resolution.breached() && !due.isAfter(now);
-        boolean stillWarned = resolution.warned() && !warnAt.isAfter(now);
-        return new SlaTimer(resolution.startedAt(), warnAt, due, resolution.workingTime(), resolution.stoppedAt(),
-                resolution.onTime(), stillWarned, stillBreached, stillBreached ? resolution.escalationLevel() : 0,
-                stillBreached ? resolution.escalateAgainAt() : null);
+        return resolution.retimed(SlaTimer.started(resolution.startedAt(),
+                warnAt(resolution.startedAt(), due, resolution.workingTime()), due, resolution.workingTime()), now);
     }
 
     @Override

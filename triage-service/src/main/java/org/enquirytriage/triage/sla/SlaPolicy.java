@@ -8,14 +8,13 @@ import org.enquirytriage.events.Classification;
 public interface SlaPolicy {
 
     /** Both clocks of a case routed to a department at an instant. */
-    Deadlines deadlines(Classification classification, Instant routedAt);
+    CaseClocks deadlines(Classification classification, Instant routedAt);
 
     /** A fresh resolution clock, for a case reopened at an instant. */
     SlaTimer resolutionFrom(Classification classification, Instant from);
 
     /**
-     * The resolution clock moved on by an approved extension; a warning or breach already raised counts again only
-     * if the new thresholds have passed as well.
+     * The resolution clock moved on by an approved extension, re-timed as {@link SlaTimer#retimed} says.
      */
     SlaTimer extended(SlaTimer resolution, int workingDays, Instant now);
 

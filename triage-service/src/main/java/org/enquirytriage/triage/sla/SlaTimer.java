@@ -44,6 +44,36 @@ public record SlaTimer(Instant startedAt, Instant warnAt, Instant dueAt, boolean
                 escalateAgain);
     }
 
+    /**
+     * This clock re-timed to the thresholds of another with the same start (an extension, a corrected
+     * classification): a warning or breach already raised counts again only where the new threshold has passed as
+     * well, and a stopped clock stays as it stopped.
+     */
+    public SlaTimer retimed(SlaTimer fresh, Instant now) {
+        if (!running()) {
+            return this;
+        }
+        boolean stillBreached = breached && !now.isBefore(fresh.dueAt());
+        return new SlaTimer(fresh.startedAt(), fresh.warnAt(), fresh.dueAt(), fresh.workingTime(), null, null,
+                warned && !now.isBefore(fresh.warnAt()), stillBreached, stillBreached ? escalationLevel : 0,
+                stillBreached ? escalateAgainAt : null);
+    }
+
+    /** Whether the warning is due at an instant: the clock runs, has reached its warning and has not warned. */
+    public boolean warningDueAt(Instant now) {
+        return running() && !warned && !now.isBefore(warnAt);
+    }
+
+    /** Whether the breach is due at an instant: the clock runs, has run out and its breach is not raised. */
+    public boolean breachDueAt(Instant now) {
+        return running() && !breached && !now.isBefore(dueAt);
+    }
+
+    /** Whether a breach that persisted is due to be escalated again at an instant. */
+    public boolean escalationDueAt(Instant now) {
+        return running() && breached && escalateAgainAt != null && !now.isBefore(escalateAgainAt);
+    }
+
     /** Escalated to the next level; the last level is not escalated again. */
     public SlaTimer escalatedAgain(Instant escalateAgain) {
         int level = escalationLevel + 1;

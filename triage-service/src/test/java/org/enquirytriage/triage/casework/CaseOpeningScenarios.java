@@ -27,7 +27,7 @@ import org.enquirytriage.events.Topics;
 import org.enquirytriage.messaging.CloudEventCodec;
 import org.enquirytriage.security.test.StaffAuthentication;
 import org.enquirytriage.testsupport.TopicReader;
-import org.enquirytriage.triage.sla.Deadlines;
+import org.enquirytriage.triage.sla.CaseClocks;
 import org.enquirytriage.triage.sla.SlaPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,7 +113,7 @@ abstract class CaseOpeningScenarios {
         assertThat(stored.getString("citizenKey")).isEqualTo(enquiry.citizenKey());
         assertThat(stored.getString("status")).isEqualTo("ROUTED");
         Instant openedAt = stored.getDate("openedAt").toInstant();
-        Deadlines expected = slaPolicy.deadlines(opened.classification(), openedAt);
+        CaseClocks expected = slaPolicy.deadlines(opened.classification(), openedAt);
         assertThat(opened.firstResponseDue()).isEqualTo(expected.firstResponseDue());
         assertThat(opened.resolutionDue()).isEqualTo(expected.resolutionDue());
         assertThat(opened.firstResponse().warnAt()).isEqualTo(expected.firstResponse().warnAt());

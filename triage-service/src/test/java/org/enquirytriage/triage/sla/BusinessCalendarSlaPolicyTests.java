@@ -29,7 +29,7 @@ class BusinessCalendarSlaPolicyTests {
                 });
         assertThat(policy.deadlines(classified(EnquiryKind.HELP_REQUEST, Priority.HIGH), monday).resolutionDue())
                 .isEqualTo(shanghai("2026-03-16T10:00"));
-        Deadlines report = policy.deadlines(classified(EnquiryKind.PROBLEM_REPORT, Priority.NORMAL), monday);
+        CaseClocks report = policy.deadlines(classified(EnquiryKind.PROBLEM_REPORT, Priority.NORMAL), monday);
         assertThat(report.firstResponseDue()).isEqualTo(shanghai("2026-03-11T10:00"));
         assertThat(report.resolutionDue()).isEqualTo(shanghai("2026-03-26T10:00"));
         assertThat(report.resolution().workingTime()).isTrue();
@@ -39,7 +39,7 @@ class BusinessCalendarSlaPolicyTests {
     void shouldCountAnUrgentCaseOverAWeekendInClockTime() {
         Instant saturdayNight = shanghai("2026-03-07T22:00");
 
-        Deadlines urgent = policy.deadlines(classified(EnquiryKind.PROBLEM_REPORT, Priority.URGENT), saturdayNight);
+        CaseClocks urgent = policy.deadlines(classified(EnquiryKind.PROBLEM_REPORT, Priority.URGENT), saturdayNight);
 
         assertThat(urgent.firstResponseDue()).isEqualTo(shanghai("2026-03-07T22:30"));
         assertThat(urgent.resolutionDue()).isEqualTo(shanghai("2026-03-08T22:00"));
@@ -49,7 +49,7 @@ class BusinessCalendarSlaPolicyTests {
 
     @Test
     void shouldGiveACaseOpenedOnFridayEveningItsTimeFromMondayAndWarnAtThreeQuartersOfIt() {
-        Deadlines deadlines = policy.deadlines(classified(EnquiryKind.POLICY_QUESTION, Priority.NORMAL),
+        CaseClocks deadlines = policy.deadlines(classified(EnquiryKind.POLICY_QUESTION, Priority.NORMAL),
                 shanghai("2026-03-06T19:30"));
 
         assertThat(deadlines.firstResponseDue()).isEqualTo(shanghai("2026-03-09T17:30"));
@@ -59,7 +59,7 @@ class BusinessCalendarSlaPolicyTests {
 
     @Test
     void shouldPutTheWarningOfACaseOpenedBeforeNationalDayAfterTheHolidays() {
-        Deadlines deadlines = policy.deadlines(classified(EnquiryKind.POLICY_QUESTION, Priority.NORMAL),
+        CaseClocks deadlines = policy.deadlines(classified(EnquiryKind.POLICY_QUESTION, Priority.NORMAL),
                 shanghai("2026-09-30T10:00"));
 
         assertThat(deadlines.resolutionDue()).isEqualTo(shanghai("2026-10-10T10:00"));

@@ -1,0 +1,58 @@
+package org.enquirytriage.triage.sla;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.enquirytriage.events.SlaClock;
+
+/**
+ * The two clocks of a case, first response and resolution: as they start, stop and raise their alerts, and the
+ * nearest deadline and highest escalation of those still running, which the queues sort and filter by. Stored
+ * unwrapped in the case, as its {@code firstResponse} and {@code resolution} fields.
+ */
+public record CaseClocks(SlaTimer firstResponse, SlaTimer resolution) {
+
+    public Instant firstResponseDue() {
+        return firstResponse.dueAt();
+    }
+
+    public Instant resolutionDue() {
+        return resolution.dueAt();
+    }
+
+    /** One of the two clocks. */
+    public SlaTimer timer(SlaClock clock) {
+        return clock == SlaClock.FIRST_RESPONSE ? firstResponse : resolution;
+    }
+
+    /** These clocks with one of them replaced. */
+    public CaseClocks with(SlaClock clock, SlaTimer timer) {
+        return clock == SlaClock.FIRST_RESPONSE ? new CaseClocks(timer, resolution) : new CaseClocks(firstResponse,
+                timer);
+    }
+
+    /** Both clocks stopped at an instant (those stopped already stay as they were). */
+    public CaseClocks stoppedAt(Instant at) {
+        return new CaseClocks(firstResponse.stoppedAt(at), resolution.stoppedAt(at));
+    }
+
+    /** The nearest deadline of the running clocks, {@code null} when none runs. */
+    public Instant nextDue() {
+        return running().map(SlaTimer::dueAt).min(Instant::compareTo).orElse(null);
+    }
+
+    /** The highest escalation level of the running clocks, 0 when none is escalated. */
+    public int escalationLevel() {
+        return running().mapToInt(SlaTimer::escalationLevel).max().orElse(0);
+    }
+
+    private Stream<SlaTimer> running() {
+        return Stream.of(firstResponse, resolution).filter(Objects::nonNull).filter(SlaTimer::running);
+    }
+
+    /** The name of a clock as the history writes it. */
+    public static String name(SlaClock clock) {
+        return clock == SlaClock.FIRST_RESPONSE ? "First response" : "Resolution";
+    }
+}
