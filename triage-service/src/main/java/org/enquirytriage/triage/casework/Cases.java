@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
@@ -22,7 +21,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -295,56 +293,6 @@ public class Cases {
                 limit);
     }
 
-    /** Per department, how many open cases it has, how many of them are overdue and how many escalated. */
-    public Map<String, Backlog> backlog(Instant now) {
-        Map<String, Backlog> backlog = new TreeMap<>();
-        countByDepartment(Criteria.where("status").in(CaseStatus.OPEN))
-                .forEach((department, count) -> backlog.put(department, new Backlog(count, 0, 0)));
-        countByDepartment(Criteria.where("status").in(CaseStatus.OPEN).and("nextDue").lt(now))
-                .forEach((department, count) -> backlog.computeIfPresent(department,
-                        (key, known) -> new Backlog(known.open(), count, known.escalated())));
-        countByDepartment(Criteria.where("status").in(CaseStatus.OPEN).and("escalationLevel").gt(0))
-                .forEach((department, count) -> backlog.computeIfPresent(department,
-                        (key, known) -> new Backlog(known.open(), known.overdue(), count)));
-        return backlog;
-    }
-
-    /**
-     * The counts behind the "three rates" of the cases opened in a period (merged cases left out).
-     *
-     * @param departments the departments counted, {@code null} for all
-     */
-    public RateCounts rates(Collection<String> departments, Instant from, Instant to) {
-        Criteria period = Criteria.where("openedAt").gte(from).lt(to).and("status").ne(CaseStatus.MERGED);
-        if (departments != null) {
-            period = period.and("department").in(departments);
-        }
-        Criteria base = period;
-        return new RateCounts(count(base), count(copy(base).and("firstResponse.onTime").is(true)),
-                count(copy(base).and("status").in(CaseStatus.RESOLVED, CaseStatus.CLOSED)),
-                count(copy(base).and("resolution.onTime").is(true)),
-                count(copy(base).and("satisfaction").ne(null)),
-                count(copy(base).and("satisfaction").in("SATISFIED", "BASICALLY_SATISFIED")));
-    }
-
-    private static Criteria copy(Criteria criteria) {
-        return new Criteria().andOperator(criteria);
-    }
-
-    private long count(Criteria criteria) {
-        return mongo.count(new Query(criteria), Case.COLLECTION);
-    }
-
-    private Map<String, Long> countByDepartment(Criteria criteria) {
-        Aggregation pipeline = Aggregation.newAggregation(Aggregation.match(criteria),
-                Aggregation.group("department").count().as("cases"));
-        Map<String, Long> counts = new TreeMap<>();
-        for (Document row : mongo.aggregate(pipeline, Case.COLLECTION, Document.class)) {
-            counts.put(String.valueOf(row.get("_id")), ((Number) row.get("cases")).longValue());
-        }
-        return counts;
-    }
-
     private List<String> ids(Criteria criteria, int limit) {
         Query query = new Query(criteria).limit(limit);
         query.fields().include("_id");
@@ -358,29 +306,5 @@ public class Cases {
 
     private static String path(SlaClock clock, String field) {
         return (clock == SlaClock.FIRST_RESPONSE ? "firstResponse." : "resolution.") + field;
-    }
-
-    /**
-     * A department's backlog.
-     *
-     * @param open its open cases
-     * @param overdue those of them with a clock that ran out
-     * @param escalated those of them escalated to the supervisors
-     */
-    public record Backlog(long open, long overdue, long escalated) {
-    }
-
-    /**
-     * The counts behind the three rates.
-     *
-     * @param cases the cases opened in the period
-     * @param respondedInTime those accepted before the first-response deadline
-     * @param resolved those resolved (or closed after being resolved)
-     * @param resolvedInTime those resolved before the resolution deadline
-     * @param rated those the citizen rated
-     * @param satisfied those rated satisfied or basically satisfied
-     */
-    public record RateCounts(long cases, long respondedInTime, long resolved, long resolvedInTime, long rated,
-            long satisfied) {
     }
 }

@@ -5,28 +5,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import java.util.stream.Stream;
 
-import org.bson.Document;
 import org.enquirytriage.calendar.BusinessCalendar;
-import org.enquirytriage.events.Satisfaction;
-import org.enquirytriage.triage.casework.CaseStatus;
-import org.enquirytriage.triage.metrics.CaseFigures.CaseRow;
-import org.enquirytriage.triage.metrics.CaseFigures.Window;
+import org.enquirytriage.triage.casework.CaseFigures;
+import org.enquirytriage.triage.casework.CaseFigures.Window;
+import org.enquirytriage.triage.casework.CaseFiguresQuery;
 import org.enquirytriage.triage.routing.Department;
 import org.enquirytriage.triage.routing.RoutingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -36,29 +29,25 @@ import io.micrometer.core.instrument.Tags;
 
 /**
  * Gauges per department of the open backlog, the overdue and escalated cases, and the three rates with the counts
- * behind them. They are computed from the cases in MongoDB every {@code triage.metrics.refresh-interval} with one
- * query (the open cases and those opened in the rates window, only the fields the figures need) and the gauges
- * report the latest result in between, so a scrape never waits for the database. Every instance reports the same
+ * behind them. They are asked of {@link CaseFiguresQuery} every {@code triage.metrics.refresh-interval} and the
+ * gauges report the latest result in between, so a scrape never waits for the database. Every instance reports the same
  * figures: aggregate them with {@code max}, not {@code sum}.
  */
 @Component
 class CaseFiguresGauges {
 
-    /** The collection of {@link org.enquirytriage.triage.casework.Case}. */
-    static final String CASES = "cases";
-
     private static final Logger log = LoggerFactory.getLogger(CaseFiguresGauges.class);
 
-    private final MongoTemplate mongo;
+    private final CaseFiguresQuery figures;
     private final Clock clock;
     private final ZoneId zone;
     private final int ratesDays;
     private final List<String> departments;
     private final List<Gauges> gauges = new ArrayList<>();
 
-    CaseFiguresGauges(MongoTemplate mongo, Clock clock, BusinessCalendar calendar, MetricsProperties properties,
+    CaseFiguresGauges(CaseFiguresQuery figures, Clock clock, BusinessCalendar calendar, MetricsProperties properties,
             Optional<RoutingProperties> routing, MeterRegistry registry) {
-        this.mongo = mongo;
+        this.figures = figures;
         this.clock = clock;
         this.zone = calendar.zone();
         this.ratesDays = properties.ratesDays();
@@ -100,15 +89,7 @@ class CaseFiguresGauges {
 
     /** The figures of every department at an instant. */
     Map<String, CaseFigures> compute(Instant now) {
-        Window window = ratesWindow(now);
-        Criteria open = Criteria.where("status").in(CaseStatus.OPEN.stream().map(Enum::name).toList());
-        Criteria recent = Criteria.where("openedAt").gte(Date.from(window.from()));
-        Query query = new Query(new Criteria().orOperator(open, recent));
-        query.fields().include("department", "status", "openedAt", "nextDue", "escalationLevel",
-                "firstResponse.onTime", "resolution.onTime", "satisfaction");
-        try (Stream<Document> cases = mongo.stream(query, Document.class, CASES)) {
-            return CaseFigures.count(departments, cases.map(CaseFiguresGauges::row)::iterator, now, window);
-        }
+        return figures.byDepartment(departments, now, ratesWindow(now));
     }
 
     /** The calendar days of the three rates: the last {@code rates-days} days up to and including today. */
@@ -161,22 +142,6 @@ class CaseFiguresGauges {
                     "counted", what), count)));
         });
         return rows;
-    }
-
-    private static CaseRow row(Document c) {
-        return new CaseRow(c.getString("department"), CaseStatus.valueOf(c.getString("status")),
-                instant(c.get("openedAt")), instant(c.get("nextDue")),
-                c.get("escalationLevel") instanceof Number level ? level.intValue() : 0,
-                onTime(c.get("firstResponse")), onTime(c.get("resolution")),
-                c.getString("satisfaction") == null ? null : Satisfaction.valueOf(c.getString("satisfaction")));
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Date date ? date.toInstant() : null;
-    }
-
-    private static Boolean onTime(Object timer) {
-        return timer instanceof Document document ? document.getBoolean("onTime") : null;
     }
 
     /** A multi-gauge and how its rows come from the figures. */

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @DataMongoTest
-@Import({ EmbeddedMongoConfiguration.class, Cases.class, CaseStoreTest.Beans.class })
+@Import({ EmbeddedMongoConfiguration.class, Cases.class, CaseFiguresQuery.class, CaseStoreTest.Beans.class })
 @interface CaseStoreTest {
 
     @TestConfiguration(proxyBeanMethods = false)

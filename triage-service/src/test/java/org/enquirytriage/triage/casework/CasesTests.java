@@ -36,6 +36,9 @@ class CasesTests {
     Cases cases;
 
     @Autowired
+    CaseFiguresQuery figures;
+
+    @Autowired
     MongoTemplate mongo;
 
     @Autowired
@@ -175,14 +178,18 @@ class CasesTests {
         cases.insert(overdue);
         cases.insert(CaseFixtures.routedCase("c", "transport", MONDAY));
 
-        var backlog = cases.backlog(shanghai("2026-03-12T10:00"));
-        var rates = cases.rates(null, MONDAY.minusSeconds(3600), MONDAY.plusSeconds(3600));
+        CaseFigures.Window aroundMonday = new CaseFigures.Window(MONDAY.minusSeconds(3600), MONDAY.plusSeconds(3600));
+        var backlog = figures.backlog(shanghai("2026-03-12T10:00"));
+        var rates = figures.rates(null, aroundMonday);
 
-        assertThat(backlog.get("housing")).isEqualTo(new Cases.Backlog(1, 1, 1));
-        assertThat(backlog.get("transport")).isEqualTo(new Cases.Backlog(1, 1, 0));
-        assertThat(rates).isEqualTo(new Cases.RateCounts(3, 1, 1, 1, 1, 1));
-        assertThat(cases.rates(List.of("transport"), MONDAY.minusSeconds(3600), MONDAY.plusSeconds(3600)).cases())
-                .isOne();
+        assertThat(backlog).containsOnlyKeys("housing", "transport");
+        assertThat(backlog.get("housing")).isEqualTo(new CaseFigures.Backlog(1, 1, 1));
+        assertThat(backlog.get("transport")).isEqualTo(new CaseFigures.Backlog(1, 1, 0));
+        assertThat(rates).isEqualTo(new CaseFigures.RateCounts(3, 1, 1, 1, 1, 1));
+        assertThat(figures.rates(List.of("transport"), aroundMonday).cases()).isOne();
+        assertThat(figures.byDepartment(List.of("health"), shanghai("2026-03-12T10:00"), aroundMonday))
+                .containsOnlyKeys("health", "housing", "transport")
+                .extractingByKey("housing").extracting(CaseFigures::satisfactionRate).isEqualTo(1.0);
     }
 
     private static CaseQuery query(Set<String> departments, EnquiryKind kind, Boolean overdue) {

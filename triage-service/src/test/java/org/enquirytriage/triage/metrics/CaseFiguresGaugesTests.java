@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.enquirytriage.triage.metrics.CaseFigures.Window;
+import org.enquirytriage.triage.casework.CaseFigures;
+import org.enquirytriage.triage.casework.CaseFigures.Window;
 import org.enquirytriage.triage.routing.Department;
 import org.enquirytriage.triage.routing.RoutingProperties;
 import org.enquirytriage.triage.sla.SlaFixtures;

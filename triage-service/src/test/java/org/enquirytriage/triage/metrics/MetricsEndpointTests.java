@@ -78,7 +78,7 @@ class MetricsEndpointTests {
 
     @Test
     void shouldShowACaseTakenThroughItsLifeOnThePrometheusEndpoint() throws Exception {
-        mongo.remove(new Query(), CaseFiguresGauges.CASES);
+        mongo.remove(new Query(), "cases");
         // the metrics' consumer group starts at the end of the topic: it must be there before the events are
         ContainerTestUtils.waitForAssignment(listeners.getListenerContainer(CaseEventMetricsHandler.GROUP),
                 kafka.partitionsFor(Topics.CASE_EVENTS).size());

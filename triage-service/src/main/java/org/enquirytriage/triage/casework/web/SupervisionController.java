@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.enquirytriage.security.StaffMember;
+import org.enquirytriage.triage.casework.CaseFigures;
+import org.enquirytriage.triage.casework.CaseFiguresQuery;
 import org.enquirytriage.triage.casework.CaseQuery;
 import org.enquirytriage.triage.casework.Cases;
 import org.enquirytriage.calendar.BusinessCalendar;
@@ -30,11 +32,13 @@ import jakarta.validation.constraints.Min;
 class SupervisionController {
 
     private final Cases cases;
+    private final CaseFiguresQuery figures;
     private final Clock clock;
     private final ZoneId zone;
 
-    SupervisionController(Cases cases, Clock clock, BusinessCalendar calendar) {
+    SupervisionController(Cases cases, CaseFiguresQuery figures, Clock clock, BusinessCalendar calendar) {
         this.cases = cases;
+        this.figures = figures;
         this.clock = clock;
         this.zone = calendar.zone();
     }
@@ -63,9 +67,9 @@ class SupervisionController {
 
     @GetMapping("/backlog")
     @Operation(summary = "Per department: open, overdue and escalated cases")
-    Map<String, Cases.Backlog> backlog(@AuthenticationPrincipal StaffMember staff) {
+    Map<String, CaseFigures.Backlog> backlog(@AuthenticationPrincipal StaffMember staff) {
         StaffActor.supervisor(staff);
-        return cases.backlog(clock.instant());
+        return figures.backlog(clock.instant());
     }
 
     @GetMapping("/rates")
@@ -78,8 +82,8 @@ class SupervisionController {
         StaffActor.supervisor(staff);
         LocalDate end = to == null ? LocalDate.now(clock.withZone(zone)).plusDays(1) : to;
         LocalDate start = from == null ? end.minusDays(30) : from;
-        Cases.RateCounts counts = cases.rates(departments(department), start.atStartOfDay(zone).toInstant(),
-                end.atStartOfDay(zone).toInstant());
+        CaseFigures.RateCounts counts = figures.rates(departments(department), new CaseFigures.Window(
+                start.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant()));
         return Rates.of(start, end, counts);
     }
 
@@ -88,24 +92,21 @@ class SupervisionController {
     }
 
     /**
-     * The three rates (三率) of a period.
+     * The three rates (三率) of a period, as {@link CaseFigures} computes them.
      *
      * @param responseRate the share of the cases accepted before their first-response deadline
      * @param resolutionRate the share of the cases resolved
      * @param onTimeResolutionRate the share of the cases resolved before their resolution deadline
      * @param satisfactionRate the share of the rated cases rated satisfied or basically satisfied
      */
-    record Rates(LocalDate from, LocalDate to, Cases.RateCounts counts, Double responseRate, Double resolutionRate,
-            Double onTimeResolutionRate, Double satisfactionRate) {
+    record Rates(LocalDate from, LocalDate to, CaseFigures.RateCounts counts, Double responseRate,
+            Double resolutionRate, Double onTimeResolutionRate, Double satisfactionRate) {
 
-        static Rates of(LocalDate from, LocalDate to, Cases.RateCounts counts) {
-            return new Rates(from, to, counts, share(counts.respondedInTime(), counts.cases()),
-                    share(counts.resolved(), counts.cases()), share(counts.resolvedInTime(), counts.cases()),
-                    share(counts.satisfied(), counts.rated()));
-        }
-
-        private static Double share(long part, long whole) {
-            return whole == 0 ? null : (double) part / whole;
+        static Rates of(LocalDate from, LocalDate to, CaseFigures.RateCounts counts) {
+            CaseFigures figures = new CaseFigures(0, 0, 0, counts.cases(), counts.respondedInTime(),
+                    counts.resolved(), counts.resolvedInTime(), counts.rated(), counts.satisfied());
+            return new Rates(from, to, counts, figures.responseRate(), figures.resolutionRate(),
+                    figures.onTimeResolutionRate(), figures.satisfactionRate());
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.enquirytriage.security.StaffMember;
 import org.enquirytriage.triage.casework.Case;
+import org.enquirytriage.triage.casework.CaseFiguresQuery;
 import org.enquirytriage.triage.casework.CaseQuery;
 import org.enquirytriage.triage.casework.CaseStatus;
 import org.enquirytriage.triage.casework.Cases;
@@ -31,10 +32,13 @@ class SupervisionPageController extends DashboardPages {
     private static final int EXTENSIONS_SIZE = 50;
 
     private final Cases cases;
+    private final CaseFiguresQuery figures;
 
-    SupervisionPageController(Cases cases, CaseViews views, DashboardProperties properties, Clock clock) {
+    SupervisionPageController(Cases cases, CaseFiguresQuery figures, CaseViews views, DashboardProperties properties,
+            Clock clock) {
         super(views, properties, clock);
         this.cases = cases;
+        this.figures = figures;
     }
 
     @GetMapping
@@ -49,7 +53,7 @@ class SupervisionPageController extends DashboardPages {
                 null, null, null, null), now, EXTENSIONS_SIZE).stream()
                 .map(c -> new ExtensionRow(views.row(c, now), views.details(c, viewer, now))).toList();
         model.addAttribute("extensions", extensions);
-        model.addAttribute("backlog", cases.backlog(now));
+        model.addAttribute("backlog", figures.backlog(now));
         model.addAttribute("overdue", rows(new CaseQuery(null, null, null, null, null, null, true, null), now));
         model.addAttribute("escalated", rows(new CaseQuery(null, null, null, null, null, null, null, true), now));
         if (done != null && CasePageController.DONE.contains(done)) {

@@ -1,4 +1,4 @@
-package org.enquirytriage.triage.metrics;
+package org.enquirytriage.triage.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.enquirytriage.events.Satisfaction;
-import org.enquirytriage.triage.casework.CaseStatus;
-import org.enquirytriage.triage.metrics.CaseFigures.CaseRow;
-import org.enquirytriage.triage.metrics.CaseFigures.Window;
+import org.enquirytriage.triage.casework.CaseFigures.CaseRow;
+import org.enquirytriage.triage.casework.CaseFigures.Window;
 import org.junit.jupiter.api.Test;
 
 class CaseFiguresTests {

@@ -1,4 +1,4 @@
-package org.enquirytriage.triage.metrics;
+package org.enquirytriage.triage.casework;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.enquirytriage.events.Satisfaction;
-import org.enquirytriage.triage.casework.CaseStatus;
 
 /**
- * What a department's gauges show, counted from its cases the way {@code GET /api/supervision/backlog} and
- * {@code /rates} count them.
+ * The supervisors' figures of a department (or of several together): its backlog and the three rates (三率) with
+ * the counts behind them. This is the one place that says which case counts as open, overdue, escalated, responded
+ * to or resolved in time and satisfied; {@link CaseFiguresQuery} reads the cases for it, and the supervision API, the
+ * dashboard and the gauges show what it counts.
  *
  * @param open its open cases (every status a department's queue shows)
  * @param overdue those of them with a running clock past its deadline
@@ -23,28 +24,28 @@ import org.enquirytriage.triage.casework.CaseStatus;
  * @param rated those of them the citizen rated: the base of the satisfaction rate
  * @param satisfied those rated satisfied or basically satisfied
  */
-record CaseFigures(long open, long overdue, long escalated, long opened, long respondedInTime, long resolved,
+public record CaseFigures(long open, long overdue, long escalated, long opened, long respondedInTime, long resolved,
         long resolvedInTime, long rated, long satisfied) {
 
-    static final CaseFigures NONE = new CaseFigures(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final CaseFigures NONE = new CaseFigures(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** The share of the cases opened in the window that were accepted in time; {@code null} when none was opened. */
-    Double responseRate() {
+    public Double responseRate() {
         return share(respondedInTime, opened);
     }
 
     /** The share of the cases opened in the window that are resolved; {@code null} when none was opened. */
-    Double resolutionRate() {
+    public Double resolutionRate() {
         return share(resolved, opened);
     }
 
     /** The share of the cases opened in the window resolved in time; {@code null} when none was opened. */
-    Double onTimeResolutionRate() {
+    public Double onTimeResolutionRate() {
         return share(resolvedInTime, opened);
     }
 
     /** The share of the rated cases rated satisfied or basically satisfied; {@code null} when none was rated. */
-    Double satisfactionRate() {
+    public Double satisfactionRate() {
         return share(satisfied, rated);
     }
 
@@ -79,7 +80,17 @@ record CaseFigures(long open, long overdue, long escalated, long opened, long re
                         || row.satisfaction() == Satisfaction.BASICALLY_SATISFIED)));
     }
 
-    private CaseFigures plus(CaseFigures other) {
+    /** The backlog part of the figures. */
+    public Backlog backlog() {
+        return new Backlog(open, overdue, escalated);
+    }
+
+    /** The counts behind the three rates. */
+    public RateCounts rateCounts() {
+        return new RateCounts(opened, respondedInTime, resolved, resolvedInTime, rated, satisfied);
+    }
+
+    CaseFigures plus(CaseFigures other) {
         return new CaseFigures(open + other.open, overdue + other.overdue, escalated + other.escalated,
                 opened + other.opened, respondedInTime + other.respondedInTime, resolved + other.resolved,
                 resolvedInTime + other.resolvedInTime, rated + other.rated, satisfied + other.satisfied);
@@ -105,10 +116,34 @@ record CaseFigures(long open, long overdue, long escalated, long opened, long re
             Boolean firstResponseOnTime, Boolean resolutionOnTime, Satisfaction satisfaction) {
     }
 
-    /** A period of time, its start included and its end not. */
-    record Window(Instant from, Instant to) {
+    /**
+     * A department's backlog.
+     *
+     * @param open its open cases
+     * @param overdue those of them with a clock that ran out
+     * @param escalated those of them escalated to the supervisors
+     */
+    public record Backlog(long open, long overdue, long escalated) {
+    }
 
-        boolean contains(Instant instant) {
+    /**
+     * The counts behind the three rates.
+     *
+     * @param cases the cases opened in the period, merged cases left out
+     * @param respondedInTime those accepted before the first-response deadline
+     * @param resolved those resolved (or closed after being resolved)
+     * @param resolvedInTime those resolved before the resolution deadline
+     * @param rated those the citizen rated
+     * @param satisfied those rated satisfied or basically satisfied
+     */
+    public record RateCounts(long cases, long respondedInTime, long resolved, long resolvedInTime, long rated,
+            long satisfied) {
+    }
+
+    /** A period of time, its start included and its end not. */
+    public record Window(Instant from, Instant to) {
+
+        public boolean contains(Instant instant) {
             return instant != null && !instant.isBefore(from) && instant.isBefore(to);
         }
     }
