@@ -11,7 +11,6 @@ import org.enquirytriage.events.CaseAccepted;
 import org.enquirytriage.events.CaseAnswered;
 import org.enquirytriage.events.CaseAssigned;
 import org.enquirytriage.events.CaseClosed;
-import org.enquirytriage.events.CaseEscalated;
 import org.enquirytriage.events.CaseEvent;
 import org.enquirytriage.events.CaseExtended;
 import org.enquirytriage.events.CaseMerged;
@@ -23,11 +22,10 @@ import org.enquirytriage.events.CaseTransferred;
 import org.enquirytriage.events.Classification;
 import org.enquirytriage.events.EnquiryReceived;
 import org.enquirytriage.events.Satisfaction;
-import org.enquirytriage.events.SlaBreached;
 import org.enquirytriage.events.SlaClock;
-import org.enquirytriage.events.SlaWarning;
 import org.enquirytriage.messaging.outbox.OutboxMessage;
 import org.enquirytriage.triage.sla.CaseClocks;
+import org.enquirytriage.triage.sla.SlaAlert;
 import org.enquirytriage.triage.sla.SlaPolicy;
 import org.enquirytriage.triage.sla.SlaTimer;
 import org.springframework.data.annotation.Id;
@@ -35,7 +33,6 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
@@ -55,8 +52,8 @@ public class Case {
 
     @Id
     private String id;
-    @Indexed
-    private List<String> enquiryIds = new ArrayList<>();
+    @Unwrapped.Nullable
+    private CaseEnquiries enquiries;
     private String channel;
     private String subject;
     private String text;
@@ -74,8 +71,6 @@ public class Case {
     private int escalationLevel;
     private ExtensionRequest pendingExtension;
     private List<Answer> answers = new ArrayList<>();
-    private List<MergedEnquiry> mergedEnquiries = new ArrayList<>();
-    private String mergedInto;
     private List<Rating> ratings = new ArrayList<>();
     private Satisfaction satisfaction;
     private List<HistoryEntry> history = new ArrayList<>();
@@ -114,7 +109,7 @@ public class Case {
             CaseClocks deadlines, Instant now, String how) {
         Case opened = new Case();
         opened.id = id;
-        opened.enquiryIds.add(id);
+        opened.enquiries = CaseEnquiries.own(id);
         opened.channel = channel;
         opened.subject = subject;
         opened.text = text;
@@ -161,7 +156,7 @@ public class Case {
         answers.add(new Answer(now, by.id(), answer, qaCandidate));
         moveTo(next, by, "ANSWERED", detail, null, now);
         raise(new CaseAnswered(eventId(), now, id, id, channel, department, answer, qaCandidate, by.id()));
-        for (MergedEnquiry merged : mergedEnquiries) {
+        for (MergedEnquiry merged : enquiries.mergedEnquiries()) {
             raise(new CaseAnswered(eventId(), now, id, merged.enquiryId(), merged.channel(), department, answer,
                     false, by.id()));
         }
@@ -330,11 +325,7 @@ public class Case {
     /** Links another enquiry about the same matter to this case (并单) instead of opening a case for it. */
     void absorb(MergedEnquiry enquiry, Actor by, String reason, Instant now) {
         CaseStatus next = require(CaseAction.ABSORB);
-        if (enquiryIds.contains(enquiry.enquiryId())) {
-            throw new CaseRuleException("Enquiry " + enquiry.enquiryId() + " belongs to case " + id + " already");
-        }
-        enquiryIds.add(enquiry.enquiryId());
-        mergedEnquiries.add(enquiry);
+        enquiries = enquiries.with(id, enquiry);
         moveTo(next, by, "MERGED_IN", "Enquiry " + enquiry.enquiryId() + " linked to this case", reason, now);
         raise(new CaseMerged(eventId(), now, id, enquiry.enquiryId(), by.id(), reason));
     }
@@ -358,9 +349,8 @@ public class Case {
         requireText(reason, "a reason for the merge");
         List<MergedEnquiry> moving = new ArrayList<>();
         moving.add(new MergedEnquiry(id, channel, subject, text, regionCode, citizenKey, now));
-        moving.addAll(mergedEnquiries);
-        mergedEnquiries.clear();
-        mergedInto = target.id;
+        moving.addAll(enquiries.mergedEnquiries());
+        enquiries = enquiries.handedOverTo(target.id);
         setClocks(clocks.stoppedAt(now));
         moveTo(next, by, "MERGED", "Merged into case " + target.id, reason, now);
         for (MergedEnquiry enquiry : moving) {
@@ -378,15 +368,8 @@ public class Case {
         CaseStatus next = require(CaseAction.SPLIT);
         requireMayAct(by);
         requireText(reason, "a reason for the split");
-        if (enquiryId.equals(id)) {
-            throw new CaseRuleException("Enquiry " + enquiryId + " is the one case " + id + " was opened from: "
-                    + "split the merged enquiries off it instead");
-        }
-        MergedEnquiry enquiry = mergedEnquiries.stream().filter(merged -> merged.enquiryId().equals(enquiryId))
-                .findFirst().orElseThrow(() -> new CaseRuleException("Enquiry " + enquiryId
-                        + " is not merged into case " + id + " (its enquiries: " + enquiryIds + ")"));
-        mergedEnquiries.remove(enquiry);
-        enquiryIds.remove(enquiryId);
+        MergedEnquiry enquiry = enquiries.merged(id, enquiryId);
+        enquiries = enquiries.without(enquiry);
         moveTo(next, by, "SPLIT", "Enquiry " + enquiryId + " split off into a case of its own", reason, now);
         return enquiry;
     }
@@ -400,8 +383,7 @@ public class Case {
         CaseStatus next = require(CaseAction.SPLIT_OFF);
         CaseClocks deadlines = policy.deadlines(fresh, now);
         classification = fresh;
-        mergedInto = null;
-        enquiryIds = new ArrayList<>(List.of(id));
+        enquiries = CaseEnquiries.own(id);
         assign(toDepartment, deadlines, now);
         record(by, "SPLIT_OFF", "Split off case " + splitFrom + "; classified as " + describe(fresh), reason, now);
         moveTo(next, by, "ROUTED", "Routed to " + toDepartment + dues(deadlines), routingReason, now);
@@ -411,58 +393,19 @@ public class Case {
     }
 
     /**
-     * Raises the warning of a clock once most of its time has gone.
+     * Raises an alert of the SLA watcher on this case, with its history entries and events.
      *
-     * @return whether a warning was raised (not when the clock stopped, its time has not come or it was raised)
+     * @return whether it was raised: not when none is due (the clock stopped, its time has not come, or it was
+     *     raised already)
      */
-    boolean raiseWarning(SlaClock clock, double elapsedShare, Instant now) {
-        SlaTimer timer = clocks.timer(clock);
-        if (timer == null || !timer.warningDueAt(now)) {
-            return false;
-        }
-        setClocks(clocks.with(clock, timer.warningRaised()));
-        record(Actor.SLA_WATCHER, "SLA_WARNING", CaseClocks.name(clock) + " due at " + timer.dueAt() + ": "
-                + Math.round(elapsedShare * 100) + " % of the time has gone", null, now);
-        raise(new SlaWarning(eventId(), now, id, department, clock, timer.dueAt(), elapsedShare));
-        return true;
-    }
-
-    /**
-     * Raises the breach of a clock once its time has run out, and escalates the case to the supervisors (level 1).
-     *
-     * @return whether a breach was raised
-     */
-    boolean raiseBreach(SlaClock clock, SlaPolicy policy, Instant now) {
-        SlaTimer timer = clocks.timer(clock);
-        if (timer == null || !timer.breachDueAt(now)) {
-            return false;
-        }
-        setClocks(clocks.with(clock, timer.breachRaised(policy.escalateAgainAt(timer.dueAt()))));
-        String due = CaseClocks.name(clock) + " was due at " + timer.dueAt();
-        record(Actor.SLA_WATCHER, "SLA_BREACHED", due, null, now);
-        raise(new SlaBreached(eventId(), now, id, department, clock, timer.dueAt()));
-        record(Actor.SLA_WATCHER, "ESCALATED", "Escalated to the supervisors (level 1)", null, now);
-        raise(new CaseEscalated(eventId(), now, id, department, 1, due));
-        return true;
-    }
-
-    /**
-     * Escalates a breach that persisted to the next level.
-     *
-     * @return whether the case was escalated
-     */
-    boolean escalateAgain(SlaClock clock, SlaPolicy policy, Instant now) {
-        SlaTimer timer = clocks.timer(clock);
-        if (timer == null || !timer.escalationDueAt(now)) {
-            return false;
-        }
-        SlaTimer escalated = timer.escalatedAgain(policy.escalateAgainAt(timer.escalateAgainAt()));
-        setClocks(clocks.with(clock, escalated));
-        String reason = CaseClocks.name(clock) + " was due at " + timer.dueAt() + " and is still open";
-        record(Actor.SLA_WATCHER, "ESCALATED", "Escalated to the supervisors (level " + escalated.escalationLevel()
-                + ")", reason, now);
-        raise(new CaseEscalated(eventId(), now, id, department, escalated.escalationLevel(), reason));
-        return true;
+    boolean raise(Optional<SlaAlert> due, Instant now) {
+        due.ifPresent(alert -> {
+            setClocks(alert.clocks());
+            alert.history().forEach(entry -> record(Actor.SLA_WATCHER, entry.action(), entry.detail(), entry.reason(),
+                    now));
+            alert.events(Case::eventId, id, department, now).forEach(this::raise);
+        });
+        return due.isPresent();
     }
 
     /** Moves the events raised since the case was loaded into its outbox, to be written with it. */
@@ -542,8 +485,12 @@ public class Case {
         return id;
     }
 
+    public CaseEnquiries enquiries() {
+        return enquiries;
+    }
+
     public List<String> enquiryIds() {
-        return List.copyOf(enquiryIds);
+        return enquiries.enquiryIds();
     }
 
     public String channel() {
@@ -628,15 +575,6 @@ public class Case {
 
     public List<Answer> answers() {
         return List.copyOf(answers);
-    }
-
-    public List<MergedEnquiry> mergedEnquiries() {
-        return List.copyOf(mergedEnquiries);
-    }
-
-    /** The case this one was merged into, {@code null} unless it is {@link CaseStatus#MERGED}. */
-    public String mergedInto() {
-        return mergedInto;
     }
 
     public List<Rating> ratings() {

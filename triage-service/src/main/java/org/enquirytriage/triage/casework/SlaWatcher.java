@@ -3,9 +3,11 @@ package org.enquirytriage.triage.casework;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.enquirytriage.events.SlaClock;
+import org.enquirytriage.triage.sla.SlaAlert;
 import org.enquirytriage.triage.sla.SlaPolicy;
 import org.enquirytriage.triage.sla.SlaProperties;
 import org.slf4j.Logger;
@@ -59,16 +61,20 @@ public class SlaWatcher {
         int escalations = 0;
         for (SlaClock slaClock : SlaClock.values()) {
             for (String id : cases.dueForWarning(slaClock, now, batch)) {
-                warnings += apply(id, c -> c.raiseWarning(slaClock, properties.warningShare(), now));
+                warnings += apply(id, c -> c.raise(due(c, slaClock, SlaAlert.Kind.WARNING, now), now));
             }
             for (String id : cases.dueForBreach(slaClock, now, batch)) {
-                breaches += apply(id, c -> c.raiseBreach(slaClock, policy, now));
+                breaches += apply(id, c -> c.raise(due(c, slaClock, SlaAlert.Kind.BREACH, now), now));
             }
             for (String id : cases.dueForEscalation(slaClock, now, batch)) {
-                escalations += apply(id, c -> c.escalateAgain(slaClock, policy, now));
+                escalations += apply(id, c -> c.raise(due(c, slaClock, SlaAlert.Kind.ESCALATION, now), now));
             }
         }
         return new Round(warnings, breaches, escalations);
+    }
+
+    private Optional<SlaAlert> due(Case c, SlaClock slaClock, SlaAlert.Kind kind, Instant now) {
+        return c.clocks().due(slaClock, kind, policy, properties.warningShare(), now);
     }
 
     private int apply(String id, Predicate<Case> alert) {

@@ -2,6 +2,7 @@ package org.enquirytriage.triage.sla;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.enquirytriage.events.SlaClock;
@@ -35,6 +36,28 @@ public record CaseClocks(SlaTimer firstResponse, SlaTimer resolution) {
     /** Both clocks stopped at an instant (those stopped already stay as they were). */
     public CaseClocks stoppedAt(Instant at) {
         return new CaseClocks(firstResponse.stoppedAt(at), resolution.stoppedAt(at));
+    }
+
+    /**
+     * The alert of a kind due on a clock at an instant; empty when the clock stopped, its time has not come or the
+     * alert was raised already.
+     *
+     * @param warningShare the share of a clock's time that has gone when it warns
+     */
+    public Optional<SlaAlert> due(SlaClock clock, SlaAlert.Kind kind, SlaPolicy policy, double warningShare,
+            Instant now) {
+        SlaTimer timer = timer(clock);
+        if (timer == null) {
+            return Optional.empty();
+        }
+        SlaTimer raised = switch (kind) {
+            case WARNING -> timer.warningDueAt(now) ? timer.warningRaised() : null;
+            case BREACH -> timer.breachDueAt(now) ? timer.breachRaised(policy.escalateAgainAt(timer.dueAt())) : null;
+            case ESCALATION -> timer.escalationDueAt(now)
+                    ? timer.escalatedAgain(policy.escalateAgainAt(timer.escalateAgainAt())) : null;
+        };
+        return Optional.ofNullable(raised).map(after -> new SlaAlert(clock, kind, timer, with(clock, after),
+                warningShare));
     }
 
     /** The nearest deadline of the running clocks, {@code null} when none runs. */

@@ -28,6 +28,7 @@ import org.enquirytriage.events.Satisfaction;
 import org.enquirytriage.events.SlaBreached;
 import org.enquirytriage.events.SlaClock;
 import org.enquirytriage.events.SlaWarning;
+import org.enquirytriage.triage.sla.SlaAlert;
 import org.junit.jupiter.api.Test;
 
 /** The steps of a case's life and the rules that guard them, without Spring. */
@@ -259,18 +260,20 @@ class CaseTests {
         Case c = CaseFixtures.routedCase("case-1", "housing", MONDAY);
         Instant due = c.firstResponseDue();
 
-        assertThat(c.raiseWarning(SlaClock.FIRST_RESPONSE, 0.75, c.firstResponse().warnAt().minusSeconds(1)))
+        assertThat(alert(c, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.WARNING,
+                c.firstResponse().warnAt().minusSeconds(1)))
                 .isFalse();
-        assertThat(c.raiseWarning(SlaClock.FIRST_RESPONSE, 0.75, c.firstResponse().warnAt())).isTrue();
-        assertThat(c.raiseWarning(SlaClock.FIRST_RESPONSE, 0.75, due)).isFalse();
-        assertThat(c.raiseBreach(SlaClock.FIRST_RESPONSE, POLICY, due)).isTrue();
-        assertThat(c.raiseBreach(SlaClock.FIRST_RESPONSE, POLICY, due.plusSeconds(1))).isFalse();
+        assertThat(alert(c, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.WARNING, c.firstResponse().warnAt())).isTrue();
+        assertThat(alert(c, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.WARNING, due)).isFalse();
+        assertThat(alert(c, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.BREACH, due)).isTrue();
+        assertThat(alert(c, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.BREACH, due.plusSeconds(1))).isFalse();
         assertThat(c.escalationLevel()).isEqualTo(1);
         assertThat(c.overdueAt(due.plusSeconds(1))).isTrue();
         Instant nextDay = POLICY.escalateAgainAt(due);
-        assertThat(c.escalateAgain(SlaClock.FIRST_RESPONSE, POLICY, nextDay.minusSeconds(1))).isFalse();
-        assertThat(c.escalateAgain(SlaClock.FIRST_RESPONSE, POLICY, nextDay)).isTrue();
-        assertThat(c.escalateAgain(SlaClock.FIRST_RESPONSE, POLICY, nextDay.plus(Duration.ofDays(30)))).isFalse();
+        assertThat(alert(c, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.ESCALATION, nextDay.minusSeconds(1))).isFalse();
+        assertThat(alert(c, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.ESCALATION, nextDay)).isTrue();
+        assertThat(alert(c, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.ESCALATION, nextDay.plus(Duration.ofDays(30))))
+                .isFalse();
 
         assertThat(c.raisedEvents()).filteredOn(SlaWarning.class::isInstance).hasSize(1);
         assertThat(c.raisedEvents()).filteredOn(SlaBreached.class::isInstance).hasSize(1);
@@ -279,7 +282,7 @@ class CaseTests {
         c.accept(housing, nextDay);
         assertThat(c.escalationLevel()).isZero();
         assertThat(c.firstResponse().onTime()).isFalse();
-        assertThat(c.raiseWarning(SlaClock.RESOLUTION, 0.75, MONDAY)).isFalse();
+        assertThat(alert(c, SlaClock.RESOLUTION, SlaAlert.Kind.WARNING, MONDAY)).isFalse();
     }
 
     private Case accepted() {
@@ -296,5 +299,10 @@ class CaseTests {
         return c.raisedEvents().stream().filter(type::isInstance).map(type::cast).reduce((a, b) -> {
             throw new AssertionError("More than one " + type.getSimpleName());
         }).orElseThrow(() -> new AssertionError("No " + type.getSimpleName()));
+    }
+
+    /** Raises the alert of a kind on a clock of a case, as the SLA watcher does, if it is due. */
+    private static boolean alert(Case c, SlaClock clock, SlaAlert.Kind kind, Instant now) {
+        return c.raise(c.clocks().due(clock, kind, POLICY, 0.75, now), now);
     }
 }

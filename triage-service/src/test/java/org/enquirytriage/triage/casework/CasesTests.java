@@ -16,6 +16,7 @@ import org.enquirytriage.events.Priority;
 import org.enquirytriage.events.Satisfaction;
 import org.enquirytriage.events.SlaClock;
 import org.enquirytriage.messaging.outbox.OutboxRelay;
+import org.enquirytriage.triage.sla.SlaAlert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -173,8 +174,7 @@ class CasesTests {
                 CaseFixtures.POLICY, MONDAY);
         cases.insert(answeredInTime);
         Case overdue = CaseFixtures.routedCase("b", "housing", MONDAY);
-        overdue.raiseBreach(SlaClock.FIRST_RESPONSE, CaseFixtures.POLICY,
-                overdue.firstResponseDue());
+        alert(overdue, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.BREACH, overdue.firstResponseDue());
         cases.insert(overdue);
         cases.insert(CaseFixtures.routedCase("c", "transport", MONDAY));
 
@@ -199,5 +199,10 @@ class CasesTests {
     private List<String> outboxTypes(String id) {
         return mongo.findById(id, Document.class, Case.COLLECTION).getList("outbox", Document.class).stream()
                 .map(message -> message.getString("type")).toList();
+    }
+
+    /** Raises the alert of a kind on a clock of a case, as the SLA watcher does, if it is due. */
+    private static boolean alert(Case c, SlaClock clock, SlaAlert.Kind kind, Instant now) {
+        return c.raise(c.clocks().due(clock, kind, CaseFixtures.POLICY, 0.75, now), now);
     }
 }

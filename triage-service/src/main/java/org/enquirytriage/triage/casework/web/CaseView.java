@@ -47,8 +47,8 @@ public record CaseView(String id, List<String> enquiryIds, String channel, Strin
                 c.department(), c.status(), CaseLifecycle.allowed(c.status()).stream().sorted().toList(),
                 c.openedAt(), c.routedAt(), c.firstResponseDue(), c.resolutionDue(), c.nextDue(), c.overdueAt(now),
                 c.escalationLevel(), Clock.of(c.firstResponse()), Clock.of(c.resolution()),
-                c.pendingExtension().orElse(null), c.answers(), c.mergedInto(),
-                c.mergedEnquiries().stream().map(merged -> new MergedEnquiryView(merged.enquiryId(),
+                c.pendingExtension().orElse(null), c.answers(), c.enquiries().mergedInto(),
+                c.enquiries().mergedEnquiries().stream().map(merged -> new MergedEnquiryView(merged.enquiryId(),
                         merged.channel(), merged.subject(), merged.mergedAt())).toList(),
                 c.satisfaction(), c.history(), c.version());
     }

@@ -88,8 +88,8 @@ class CaseViews {
                         request.workingDays(), request.reason())).orElse(null),
                 c.answers().stream().map(answer -> new CaseDetails.AnswerView(time(answer.at()), answer.by(),
                         answer.text(), answer.qaCandidate())).toList(),
-                c.mergedInto(),
-                c.mergedEnquiries().stream().map(merged -> new CaseDetails.MergedView(merged.enquiryId(),
+                c.enquiries().mergedInto(),
+                c.enquiries().mergedEnquiries().stream().map(merged -> new CaseDetails.MergedView(merged.enquiryId(),
                         merged.channel(), merged.subject(), time(merged.mergedAt()))).toList(),
                 c.satisfaction(),
                 c.history().stream().map(step -> new CaseDetails.Step(time(step.at()), step.actor(), step.action(),
@@ -106,7 +106,7 @@ class CaseViews {
                     || SUPERVISOR_ACTIONS.contains(action) && viewer.supervisor()
                     || action == CaseAction.REROUTE && atTheDesk && triageDesk.equals(viewer.department());
             if (action == CaseAction.TRANSFER && atTheDesk || action == CaseAction.SPLIT
-                    && c.mergedEnquiries().isEmpty()) {
+                    && c.enquiries().mergedEnquiries().isEmpty()) {
                 permitted = false;
             }
             if (permitted) {
