@@ -155,6 +155,11 @@ class CaseApiTests {
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.detail").value(containsString("from 1 to 10 working days")));
         mvc.perform(json(post("/api/cases/{id}/extension", "case-1"), housing,
+                "{\"workingDays\":400,\"reason\":\"需要现场勘查\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.title").value("Action refused by a rule of the case"))
+                .andExpect(jsonPath("$.detail").value(containsString("from 1 to 10 working days")));
+        mvc.perform(json(post("/api/cases/{id}/extension", "case-1"), housing,
                 "{\"workingDays\":5,\"reason\":\"需要现场勘查\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("EXTENSION_REQUESTED"))

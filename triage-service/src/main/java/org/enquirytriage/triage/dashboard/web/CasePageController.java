@@ -7,28 +7,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.enquirytriage.events.EnquiryKind;
 import org.enquirytriage.events.Priority;
 import org.enquirytriage.security.StaffMember;
-import org.enquirytriage.triage.casework.ActionForbiddenException;
 import org.enquirytriage.triage.casework.Actor;
 import org.enquirytriage.triage.casework.Case;
-import org.enquirytriage.triage.casework.CaseNotFoundException;
-import org.enquirytriage.triage.casework.CaseRuleException;
 import org.enquirytriage.triage.casework.CaseService;
-import org.enquirytriage.triage.casework.ConcurrentChangeException;
-import org.enquirytriage.triage.casework.IllegalTransitionException;
+import org.enquirytriage.triage.casework.web.ActionRequests.AnswerRequest;
+import org.enquirytriage.triage.casework.web.ActionRequests.ExtensionRequestBody;
+import org.enquirytriage.triage.casework.web.ActionRequests.MergeRequest;
+import org.enquirytriage.triage.casework.web.ActionRequests.NoteRequest;
+import org.enquirytriage.triage.casework.web.ActionRequests.ReasonRequest;
+import org.enquirytriage.triage.casework.web.ActionRequests.ReclassifyRequest;
+import org.enquirytriage.triage.casework.web.ActionRequests.RerouteRequest;
+import org.enquirytriage.triage.casework.web.ActionRequests.SplitRequest;
+import org.enquirytriage.triage.casework.web.CaseRefusal;
 import org.enquirytriage.triage.dashboard.AnswerSuggestions;
 import org.enquirytriage.triage.dashboard.DashboardProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,18 +48,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
+import jakarta.validation.Valid;
+
 /**
  * One case: the citizen's text, the classification and why, the clocks, the history, and a form for every action
- * the case's status and the viewer's role allow. Every form carries the version the page showed; an action on a case
- * someone else changed meanwhile is refused and the page shows the case as it is now. A refusal is shown in the page
- * with its reason; a success goes back to the page (Post/Redirect/Get).
+ * the case's status and the viewer's role allow. The forms bind to the API's request records with their limits, and a
+ * refusal is answered as {@link CaseRefusal} says, shown in the page with its reason; every form carries the version
+ * the page showed, so an action on a case someone else changed meanwhile is refused and the page shows the case as
+ * it is now. A success goes back to the page (Post/Redirect/Get).
  */
 @Controller
 @RequestMapping("/dashboard/cases/{id}")
 class CasePageController extends DashboardPages {
 
-    static final int MAX_REASON = 2_000;
-    static final int MAX_ANSWER = 20_000;
     static final String SUPERVISION = "supervision";
     /** The actions whose success a page announces ({@code ?done=answer}). */
     static final Set<String> DONE = Set.of("accept", "answer", "transfer", "reroute", "extension", "approve",
@@ -88,88 +100,90 @@ class CasePageController extends DashboardPages {
         return "dashboard/suggestions :: suggestions";
     }
 
+    @InitBinder
+    void blankIsNone(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+    }
+
     @PostMapping("/accept")
     ModelAndView accept(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
             @RequestParam Map<String, String> form) {
-        return act(staff, id, "accept", form, actor -> cases.accept(actor, id, version(form)));
+        return act(staff, id, "accept", form, null, actor -> cases.accept(actor, id, version(form)));
     }
 
     @PostMapping("/answer")
     ModelAndView answer(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
-            @RequestParam Map<String, String> form) {
-        return act(staff, id, "answer", form, actor -> cases.answer(actor, id, version(form),
-                text(form, "text", MAX_ANSWER), "on".equals(form.get("qaCandidate"))));
+            @RequestParam Map<String, String> form, @Valid AnswerRequest body, BindingResult input) {
+        return act(staff, id, "answer", form, input, actor -> cases.answer(actor, id, version(form), body.text(),
+                body.publishAsQaCandidate()));
     }
 
     @PostMapping("/transfer")
     ModelAndView transfer(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
-            @RequestParam Map<String, String> form) {
-        return act(staff, id, "transfer", form,
-                actor -> cases.transfer(actor, id, version(form), text(form, "reason", MAX_REASON)));
+            @RequestParam Map<String, String> form, @Valid ReasonRequest body, BindingResult input) {
+        return act(staff, id, "transfer", form, input,
+                actor -> cases.transfer(actor, id, version(form), body.reason()));
     }
 
     @PostMapping("/reroute")
     ModelAndView reroute(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
-            @RequestParam Map<String, String> form) {
-        return act(staff, id, "reroute", form, actor -> cases.reroute(actor, id, version(form),
-                text(form, "department", 100), text(form, "reason", MAX_REASON)));
+            @RequestParam Map<String, String> form, @Valid RerouteRequest body, BindingResult input) {
+        return act(staff, id, "reroute", form, input, actor -> cases.reroute(actor, id, version(form),
+                body.department(), body.reason()));
     }
 
     @PostMapping("/extension")
     ModelAndView requestExtension(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
-            @RequestParam Map<String, String> form) {
-        return act(staff, id, "extension", form, actor -> cases.requestExtension(actor, id, version(form),
-                workingDays(form), text(form, "reason", MAX_REASON)));
+            @RequestParam Map<String, String> form, @Valid ExtensionRequestBody body, BindingResult input) {
+        return act(staff, id, "extension", form, input, actor -> cases.requestExtension(actor, id, version(form),
+                body.workingDays(), body.reason()));
     }
 
     @PostMapping("/extension/approve")
     ModelAndView approveExtension(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
-            @RequestParam Map<String, String> form) {
-        return act(staff, id, "approve", form, actor -> cases.approveExtension(actor, id, version(form),
-                text(form, "note", MAX_REASON)));
+            @RequestParam Map<String, String> form, @Valid NoteRequest body, BindingResult input) {
+        return act(staff, id, "approve", form, input,
+                actor -> cases.approveExtension(actor, id, version(form), body.note()));
     }
 
     @PostMapping("/extension/refuse")
     ModelAndView refuseExtension(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
-            @RequestParam Map<String, String> form) {
-        return act(staff, id, "refuse", form, actor -> cases.refuseExtension(actor, id, version(form),
-                text(form, "reason", MAX_REASON)));
+            @RequestParam Map<String, String> form, @Valid ReasonRequest body, BindingResult input) {
+        return act(staff, id, "refuse", form, input,
+                actor -> cases.refuseExtension(actor, id, version(form), body.reason()));
     }
 
     @PostMapping("/resolve")
     ModelAndView resolve(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
-            @RequestParam Map<String, String> form) {
-        return act(staff, id, "resolve", form,
-                actor -> cases.resolve(actor, id, version(form), text(form, "note", MAX_REASON)));
+            @RequestParam Map<String, String> form, @Valid NoteRequest body, BindingResult input) {
+        return act(staff, id, "resolve", form, input, actor -> cases.resolve(actor, id, version(form), body.note()));
     }
 
     @PostMapping("/close")
     ModelAndView close(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
-            @RequestParam Map<String, String> form) {
-        return act(staff, id, "close", form,
-                actor -> cases.close(actor, id, version(form), text(form, "reason", MAX_REASON)));
+            @RequestParam Map<String, String> form, @Valid ReasonRequest body, BindingResult input) {
+        return act(staff, id, "close", form, input, actor -> cases.close(actor, id, version(form), body.reason()));
     }
 
     @PostMapping("/reclassify")
     ModelAndView reclassify(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
-            @RequestParam Map<String, String> form) {
-        return act(staff, id, "reclassify", form, actor -> cases.reclassify(actor, id, version(form),
-                choice(EnquiryKind.class, form.get("kind")), text(form, "topic", 100),
-                choice(Priority.class, form.get("priority")), text(form, "reason", MAX_REASON)));
+            @RequestParam Map<String, String> form, @Valid ReclassifyRequest body, BindingResult input) {
+        return act(staff, id, "reclassify", form, input, actor -> cases.reclassify(actor, id, version(form),
+                body.kind(), body.topic(), body.priority(), body.reason()));
     }
 
     @PostMapping("/merge")
     ModelAndView merge(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
-            @RequestParam Map<String, String> form) {
-        return act(staff, id, "merge", form, actor -> cases.merge(actor, id, version(form),
-                required(form, "intoCaseId"), text(form, "reason", MAX_REASON)));
+            @RequestParam Map<String, String> form, @Valid MergeRequest body, BindingResult input) {
+        return act(staff, id, "merge", form, input, actor -> cases.merge(actor, id, version(form),
+                body.intoCaseId(), body.reason()));
     }
 
     @PostMapping("/split")
     ModelAndView split(@AuthenticationPrincipal StaffMember staff, @PathVariable String id,
-            @RequestParam Map<String, String> form) {
-        return act(staff, id, "split", form, actor -> cases.split(actor, id, version(form),
-                required(form, "enquiryId"), text(form, "reason", MAX_REASON)));
+            @RequestParam Map<String, String> form, @Valid SplitRequest body, BindingResult input) {
+        return act(staff, id, "split", form, input, actor -> cases.split(actor, id, version(form),
+                body.enquiryId(), body.reason()));
     }
 
     /**
@@ -177,10 +191,14 @@ class CasePageController extends DashboardPages {
      * this case as it is now with the reason the action was refused.
      */
     private ModelAndView act(StaffMember staff, String id, String action, Map<String, String> form,
-            Function<Actor, Case> step) {
+            BindingResult input, Function<Actor, Case> step) {
         Viewer viewer = viewer(staff);
         Refusal refusal;
         try {
+            if (input != null && input.hasErrors()) {
+                throw new InvalidInput(input.getFieldErrors().stream().map(CasePageController::describe)
+                        .collect(Collectors.joining("; ")));
+            }
             Case after = step.apply(viewer.actor());
             String page = SUPERVISION.equals(form.get("returnTo")) && viewer.supervisor() ? "/dashboard/supervision"
                     : "/dashboard/cases/" + URLEncoder.encode(after.id(), StandardCharsets.UTF_8);
@@ -188,26 +206,17 @@ class CasePageController extends DashboardPages {
             redirect.setStatusCode(HttpStatus.SEE_OTHER);
             return new ModelAndView(redirect);
         }
-        catch (ConcurrentChangeException e) {
-            refusal = new Refusal(HttpStatus.CONFLICT, "error.stale", e.getMessage());
-        }
-        catch (IllegalTransitionException e) {
-            refusal = new Refusal(HttpStatus.CONFLICT, "error.transition", e.getMessage());
-        }
-        catch (CaseRuleException e) {
-            refusal = new Refusal(HttpStatus.UNPROCESSABLE_ENTITY, "error.rule", e.getMessage());
-        }
-        catch (ActionForbiddenException e) {
-            refusal = new Refusal(HttpStatus.FORBIDDEN, "error.forbidden", e.getMessage());
-        }
         catch (InvalidInput e) {
             refusal = new Refusal(HttpStatus.BAD_REQUEST, "error.input", e.getMessage());
         }
-        catch (CaseNotFoundException e) {
-            // the page's own case not found: find throws again and the 404 page says so; otherwise it was a case or an
-            // enquiry the form named (merge into, split off)
-            cases.find(viewer.actor(), id);
-            refusal = new Refusal(HttpStatus.NOT_FOUND, "error.otherNotFound", e.getMessage());
+        catch (RuntimeException e) {
+            CaseRefusal refused = CaseRefusal.of(e).orElseThrow(() -> e);
+            if (refused == CaseRefusal.NOT_FOUND) {
+                // the page's own case not found: find throws again and the 404 page says so; otherwise it was a case
+                // or an enquiry the form named (merge into, split off)
+                cases.find(viewer.actor(), id);
+            }
+            refusal = new Refusal(refused.status(), refused.messageKey(), e.getMessage());
         }
         log.debug("Dashboard action {} on case {} refused: {}", action, id, refusal.detail());
         ModelAndView page = new ModelAndView("dashboard/case", refusal.status());
@@ -238,46 +247,15 @@ class CasePageController extends DashboardPages {
         }
     }
 
-    private static int workingDays(Map<String, String> form) {
-        String days = required(form, "workingDays");
-        try {
-            return Integer.parseInt(days);
+    /** What is wrong with a form field, as the API's problem detail would say it. */
+    private static String describe(FieldError error) {
+        if (error.contains(TypeMismatchException.class)) {
+            Class<?> type = error.unwrap(TypeMismatchException.class).getRequiredType();
+            String expected = type != null && type.isEnum() ? "one of " + List.of(type.getEnumConstants())
+                    : type == int.class || type == Integer.class ? "a whole number" : "another value";
+            return error.getField() + " must be " + expected + " (was " + error.getRejectedValue() + ")";
         }
-        catch (NumberFormatException e) {
-            throw new InvalidInput("workingDays must be a whole number of working days (was " + days + ")");
-        }
-    }
-
-    /** An optional text of at most {@code max} characters; blank is none. */
-    private static String text(Map<String, String> form, String field, int max) {
-        String value = form.get(field);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.length() > max) {
-            throw new InvalidInput(field + " has " + value.length() + " characters; at most " + max + " are taken");
-        }
-        return value.strip();
-    }
-
-    private static String required(Map<String, String> form, String field) {
-        String value = text(form, field, 100);
-        if (value == null) {
-            throw new InvalidInput(field + " must be given");
-        }
-        return value;
-    }
-
-    private static <E extends Enum<E>> E choice(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        }
-        catch (IllegalArgumentException e) {
-            throw new InvalidInput(value + " is not a " + type.getSimpleName());
-        }
+        return error.getField() + " " + error.getDefaultMessage();
     }
 
     /**

@@ -200,6 +200,10 @@ class DashboardPagesTests {
                 .param("workingDays", "many").param("reason", "x").with(as(housing)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("workingDays must be a whole number")));
+        mvc.perform(post("/dashboard/cases/{id}/transfer", "later-lamp").param("version", "1")
+                .param("reason", "x".repeat(2_001)).with(as(housing)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("reason 个数必须在0和2000之间")));
     }
 
     @Test
