@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.enquirytriage.intake.config.IntakeProperties;
-import org.enquirytriage.intake.text.PersonalDataMasker;
+import org.enquirytriage.personaldata.PersonalDataMasker;
 import org.enquirytriage.intake.web.Problems;
 import org.enquirytriage.intake.web.StaffAccess;
 import org.enquirytriage.security.StaffMember;

@@ -15,7 +15,7 @@ import org.enquirytriage.events.CaseOpened;
 import org.enquirytriage.events.CaseReopened;
 import org.enquirytriage.events.CaseResolved;
 import org.enquirytriage.events.CaseTransferred;
-import org.enquirytriage.intake.text.PersonalDataMasker;
+import org.enquirytriage.personaldata.PersonalDataMasker;
 import org.enquirytriage.intake.text.TextNormaliser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

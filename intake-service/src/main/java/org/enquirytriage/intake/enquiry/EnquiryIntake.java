@@ -13,7 +13,7 @@ import org.enquirytriage.events.EnquiryReceived;
 import org.enquirytriage.events.Satisfaction;
 import org.enquirytriage.events.SatisfactionRated;
 import org.enquirytriage.intake.outbox.EventRelay;
-import org.enquirytriage.intake.text.PersonalDataMasker;
+import org.enquirytriage.personaldata.PersonalDataMasker;
 import org.enquirytriage.intake.text.TextNormaliser;
 import org.enquirytriage.messaging.CloudEventCodec;
 import org.slf4j.Logger;

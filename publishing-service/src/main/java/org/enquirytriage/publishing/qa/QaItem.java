@@ -15,6 +15,7 @@ import org.enquirytriage.events.QaDrafted;
 import org.enquirytriage.events.QaPublished;
 import org.enquirytriage.events.QaRetired;
 import org.enquirytriage.messaging.outbox.OutboxMessage;
+import org.enquirytriage.personaldata.PersonalDataDetector;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;

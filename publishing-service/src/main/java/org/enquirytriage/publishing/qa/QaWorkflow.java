@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.enquirytriage.events.DomainEvent;
 import org.enquirytriage.messaging.CloudEventCodec;
 import org.enquirytriage.messaging.outbox.OutboxRelay;
+import org.enquirytriage.personaldata.PersonalDataDetector;
 import org.enquirytriage.publishing.config.PublishingProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;

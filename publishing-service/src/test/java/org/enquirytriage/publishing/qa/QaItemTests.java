@@ -16,6 +16,7 @@ import org.enquirytriage.events.QaApproved;
 import org.enquirytriage.events.QaDrafted;
 import org.enquirytriage.events.QaPublished;
 import org.enquirytriage.events.QaRetired;
+import org.enquirytriage.personaldata.PersonalDataDetector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

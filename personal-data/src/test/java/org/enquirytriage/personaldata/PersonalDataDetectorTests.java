@@ -1,8 +1,8 @@
-package org.enquirytriage.publishing.qa;
+package org.enquirytriage.personaldata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.enquirytriage.publishing.qa.PersonalDataDetector.Kind;
+import org.enquirytriage.personaldata.PersonalDataDetector.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

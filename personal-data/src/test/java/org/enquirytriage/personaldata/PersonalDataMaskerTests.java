@@ -1,4 +1,4 @@
-package org.enquirytriage.intake.text;
+package org.enquirytriage.personaldata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +33,7 @@ class PersonalDataMaskerTests {
 
     @Test
     void shouldLeaveAnEighteenDigitNumberWithAWrongCheckDigit() {
-        assertThat(PersonalDataMasker.isIdCardNumber("430103199001011230")).isFalse();
+        assertThat(PersonalDataRule.isIdCardNumber("430103199001011230")).isFalse();
 
         assertThat(PersonalDataMasker.mask("合同编号430103199001011230已签")).isEqualTo("合同编号430103199001011230已签");
     }
@@ -47,7 +47,7 @@ class PersonalDataMaskerTests {
 
     @Test
     void shouldLeaveALongNumberThatFailsLuhn() {
-        assertThat(PersonalDataMasker.passesLuhn("6222021234567890127")).isFalse();
+        assertThat(PersonalDataRule.passesLuhn("6222021234567890127")).isFalse();
 
         assertThat(PersonalDataMasker.mask("订单号6222021234567890127")).isEqualTo("订单号6222021234567890127");
     }
