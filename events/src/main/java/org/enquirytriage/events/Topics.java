@@ -2,7 +2,12 @@ package org.enquirytriage.events;
 
 import java.util.List;
 
-/** The Kafka topics of the system; each has a dead-letter twin named {@code <topic>-dlt}. */
+/**
+ * The Kafka topics of the system; each has a dead-letter twin named {@code <topic>-dlt}. Who writes them:
+ * {@code enquiry-received} intake; {@code qa-events} publishing; {@code case-events} triage, the case's owner, for
+ * every event of the case's life, and intake for {@link SatisfactionRated} alone, the citizen's rating it receives
+ * through the channel (keyed by the case id like the rest, so that a case's events stay in order).
+ */
 public final class Topics {
 
     public static final String ENQUIRY_RECEIVED = "enquiry-received";

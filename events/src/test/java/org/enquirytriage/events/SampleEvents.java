@@ -24,7 +24,8 @@ final class SampleEvents {
         put(new CaseOpened("e-2", AT, CASE, ENQUIRY, "portal", "夜间施工噪音扰民", "A市A3区某工地每晚施工到凌晨。",
                 "430103", "c1f4e2", CLASSIFICATION, "ecology-environment", DUE.minusSeconds(172800), DUE));
         put(new CaseReclassified("e-3", AT, CASE, new Classification(EnquiryKind.HELP_REQUEST, "城乡建设",
-                Priority.HIGH, 1.0, "staff", List.of()), "housing-construction", "staff-17", "是本人房屋问题"));
+                Priority.HIGH, 1.0, "staff", List.of()), "housing-construction", "staff-17", "是本人房屋问题", "夜间施工噪音扰民",
+                "A市A3区某工地每晚施工到凌晨。"));
         put(new CaseAssigned("e-4", AT, CASE, "ecology-environment", DUE.minusSeconds(172800), DUE, "triage"));
         put(new CaseAccepted("e-5", AT, CASE, "ecology-environment", "staff-17"));
         put(new CaseTransferred("e-6", AT, CASE, "ecology-environment", "triage-desk", "不属于本部门职责", "staff-17"));

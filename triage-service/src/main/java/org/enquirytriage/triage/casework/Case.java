@@ -319,7 +319,7 @@ public class Case {
                 firstResponse.retimed(policy.deadlines(corrected, firstResponse.startedAt()).firstResponse(), now),
                 resolution.retimed(policy.resolutionFrom(corrected, resolution.startedAt()), now)));
         moveTo(next, by, "RECLASSIFIED", "Was " + describe(before) + "; now " + describe(corrected), reason, now);
-        raise(new CaseReclassified(eventId(), now, id, corrected, department, by.id(), reason));
+        raise(new CaseReclassified(eventId(), now, id, corrected, department, by.id(), reason, subject, text));
     }
 
     /** Links another enquiry about the same matter to this case (并单) instead of opening a case for it. */
@@ -387,7 +387,7 @@ public class Case {
         assign(toDepartment, deadlines, now);
         record(by, "SPLIT_OFF", "Split off case " + splitFrom + "; classified as " + describe(fresh), reason, now);
         moveTo(next, by, "ROUTED", "Routed to " + toDepartment + dues(deadlines), routingReason, now);
-        raise(new CaseReclassified(eventId(), now, id, fresh, toDepartment, by.id(), reason));
+        raise(new CaseReclassified(eventId(), now, id, fresh, toDepartment, by.id(), reason, subject, text));
         raise(new CaseAssigned(eventId(), now, id, toDepartment, deadlines.firstResponseDue(),
                 deadlines.resolutionDue(), by.id()));
     }

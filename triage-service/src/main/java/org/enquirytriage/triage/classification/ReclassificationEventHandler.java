@@ -1,36 +1,31 @@
 package org.enquirytriage.triage.classification;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bson.Document;
 import org.enquirytriage.events.CaseReclassified;
 import org.enquirytriage.events.Classification;
 import org.enquirytriage.events.Topics;
 import org.enquirytriage.messaging.CloudEventCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps every correction by staff as a training label: reads {@code CaseReclassified} from {@code case-events} in
- * its own consumer group, takes the enquiry's subject and text from the case, and stores them with the corrected kind
- * and topic. Idempotent on the event id.
+ * its own consumer group and stores the subject and text it carries with the corrected kind and topic. Idempotent on
+ * the event id.
  */
 @Component
 class ReclassificationEventHandler {
 
     static final String GROUP = "triage-labels";
-    private static final String CASES = "cases";
     private static final Logger log = LoggerFactory.getLogger(ReclassificationEventHandler.class);
 
     private final CloudEventCodec codec;
-    private final MongoTemplate mongo;
     private final TrainingLabels labels;
 
-    ReclassificationEventHandler(CloudEventCodec codec, MongoTemplate mongo, TrainingLabels labels) {
+    ReclassificationEventHandler(CloudEventCodec codec, TrainingLabels labels) {
         this.codec = codec;
-        this.mongo = mongo;
         this.labels = labels;
     }
 
@@ -40,15 +35,14 @@ class ReclassificationEventHandler {
     }
 
     void on(CaseReclassified event) {
-        Document stored = mongo.findById(event.caseId(), Document.class, CASES);
-        if (stored == null) {
-            log.warn("Case {} of reclassification {} is not stored: no training label kept", event.caseId(),
-                    event.eventId());
+        if (event.text() == null) {
+            log.warn("Reclassification {} of case {} carries no text (an event from before they did): no training "
+                    + "label kept", event.eventId(), event.caseId());
             return;
         }
         Classification corrected = event.classification();
-        TrainingLabel label = new TrainingLabel(event.eventId(), event.caseId(), stored.getString("subject"),
-                stored.getString("text"), corrected.kind() == null ? null : corrected.kind().name(),
+        TrainingLabel label = new TrainingLabel(event.eventId(), event.caseId(), event.subject(),
+                event.text(), corrected.kind() == null ? null : corrected.kind().name(),
                 corrected.topic(), corrected.priority() == null ? null : corrected.priority().name(), event.by(),
                 event.occurredAt());
         if (labels.add(label)) {

@@ -134,7 +134,8 @@ class ClassificationFlowTests {
         CaseReclassified correction = new CaseReclassified(UUID.randomUUID().toString(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), id, new Classification(EnquiryKind.HELP_REQUEST,
                         "城乡建设", Priority.HIGH, 1.0, "staff:staff-7", List.of()),
-                "housing-construction", "staff-7", "施工方是开发商");
+                "housing-construction", "staff-7", "施工方是开发商", "小区旁工地夜间施工噪音扰民",
+                "小区旁边的工地每天夜里施工到凌晨，噪音很大，居民无法休息，请环保部门查处。");
 
         send(triage, correction);
         SendResult<String, byte[]> again = send(triage, correction);
