@@ -95,7 +95,7 @@ public class CaseService {
                 continue;
             }
             try {
-                if (mayRepeatOneOf(enquiry, opening)) {
+                if (duplicates.mayRepeatOneOf(enquiry, opening)) {
                     open(opening);
                     opening.clear();
                 }
@@ -116,17 +116,6 @@ public class CaseService {
         catch (RuntimeException e) {
             throw new EnquiriesNotTakenOnException(firstOpening, e);
         }
-    }
-
-    /** Whether the duplicate finder could take an enquiry for a repeat of one of the cases not stored yet. */
-    private boolean mayRepeatOneOf(EnquiryReceived enquiry, List<Case> opening) {
-        if (opening.isEmpty() || !duplicates.enabled()) {
-            return false;
-        }
-        String regionCode = enquiry.location() == null ? null : enquiry.location().regionCode();
-        return opening.stream().anyMatch(c -> enquiry.citizenKey() != null
-                && enquiry.citizenKey().equals(c.citizenKey()) || regionCode != null
-                && regionCode.equals(c.regionCode()));
     }
 
     /** Links an enquiry to the open case it repeats (并单); false when it repeats none. */

@@ -2,6 +2,7 @@ package org.enquirytriage.triage.casework;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -24,9 +25,18 @@ class DuplicateFinder {
         this.settings = properties.merging();
     }
 
-    /** Whether enquiries are merged into the cases they repeat at all. */
-    boolean enabled() {
-        return settings.enabled();
+    /**
+     * Whether {@link #find} could take an enquiry for a repeat of one of some cases not stored yet: one of the same
+     * citizen or of the same region, the candidates it looks at among the stored cases.
+     */
+    boolean mayRepeatOneOf(EnquiryReceived enquiry, List<Case> cases) {
+        if (!settings.enabled()) {
+            return false;
+        }
+        String citizenKey = enquiry.citizenKey();
+        String regionCode = regionCode(enquiry);
+        return cases.stream().anyMatch(c -> citizenKey != null && citizenKey.equals(c.citizenKey())
+                || regionCode != null && regionCode.equals(c.regionCode()));
     }
 
     /**
@@ -37,7 +47,7 @@ class DuplicateFinder {
             return Optional.empty();
         }
         String words = TextSimilarity.of(enquiry.subject(), enquiry.text());
-        String regionCode = enquiry.location() == null ? null : enquiry.location().regionCode();
+        String regionCode = regionCode(enquiry);
         Stream<Match> sameCitizen = enquiry.citizenKey() == null ? Stream.empty()
                 : cases.openCandidates("citizenKey", enquiry.citizenKey(), now.minus(settings.citizenWindow()),
                         settings.maxCandidates()).stream()
@@ -50,6 +60,10 @@ class DuplicateFinder {
                         .map(candidate -> match(candidate, words, "the same problem in region " + regionCode))
                         .filter(match -> match.similarity() >= settings.placeSimilarity());
         return Stream.concat(sameCitizen, samePlace).max(Comparator.comparingDouble(Match::similarity));
+    }
+
+    private static String regionCode(EnquiryReceived enquiry) {
+        return enquiry.location() == null ? null : enquiry.location().regionCode();
     }
 
     private static Match match(Case candidate, String words, String why) {
