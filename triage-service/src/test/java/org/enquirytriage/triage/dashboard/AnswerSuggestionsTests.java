@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,13 @@ import org.springframework.web.client.RestClient;
 
 import com.sun.net.httpserver.HttpServer;
 
-/** The knowledge base's suggestions as a case page asks for them: shown when publishing answers, none otherwise. */
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+
+/**
+ * The knowledge base's suggestions as a case page asks for them: shown when publishing answers, none and said so
+ * otherwise.
+ */
 class AnswerSuggestionsTests {
 
     private static final String FOUND = """
@@ -30,11 +37,13 @@ class AnswerSuggestionsTests {
     private final AtomicReference<String> authorization = new AtomicReference<>();
     private final AtomicReference<String> requestBody = new AtomicReference<>();
     private volatile int status = 200;
+    private final AtomicInteger asked = new AtomicInteger();
 
     @BeforeEach
     void startPublishing() throws IOException {
         publishing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         publishing.createContext("/api/knowledge/suggestions", exchange -> {
+            asked.incrementAndGet();
             authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
             requestBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             byte[] body = (status == 200 ? FOUND : "{\"status\":503}").getBytes(StandardCharsets.UTF_8);
@@ -54,9 +63,10 @@ class AnswerSuggestionsTests {
 
     @Test
     void shouldAskWithTheUsersTokenAndReturnThePublishedAnswers() {
-        List<AnswerSuggestions.Suggestion> found = suggestions(uri()).forQuestion("小区路灯坏了一周", "the-token");
+        AnswerSuggestions.Suggestions answered = suggestions(uri()).forQuestion("小区路灯坏了一周", "the-token");
 
-        assertThat(found).singleElement().satisfies(suggestion -> {
+        assertThat(answered.available()).isTrue();
+        assertThat(answered.found()).singleElement().satisfies(suggestion -> {
             assertThat(suggestion.question()).isEqualTo("路灯坏了找谁？");
             assertThat(suggestion.answer()).startsWith("请拨打12345");
             assertThat(suggestion.score()).isEqualTo(0.82);
@@ -69,9 +79,23 @@ class AnswerSuggestionsTests {
     void shouldSuggestNothingWhenPublishingFailsOrCannotBeReached() {
         status = 503;
 
-        assertThat(suggestions(uri()).forQuestion("小区路灯坏了一周", "the-token")).isEmpty();
-        assertThat(suggestions(URI.create("http://127.0.0.1:9")).forQuestion("小区路灯坏了一周", null)).isEmpty();
-        assertThat(suggestions(uri()).forQuestion(" ", null)).isEmpty();
+        assertThat(suggestions(uri()).forQuestion("小区路灯坏了一周", "the-token"))
+                .isEqualTo(AnswerSuggestions.Suggestions.UNAVAILABLE);
+        assertThat(suggestions(URI.create("http://127.0.0.1:9")).forQuestion("小区路灯坏了一周", null))
+                .isEqualTo(AnswerSuggestions.Suggestions.UNAVAILABLE);
+        assertThat(suggestions(uri()).forQuestion(" ", null)).isEqualTo(AnswerSuggestions.Suggestions.NONE);
+    }
+
+    @Test
+    void shouldStopAskingAFailingKnowledgeBaseOnceItsBreakerOpens() {
+        status = 503;
+        AnswerSuggestions suggestions = suggestions(uri());
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(suggestions.forQuestion("小区路灯坏了一周", null).available()).isFalse();
+        }
+
+        assertThat(asked.get()).isEqualTo(2);
     }
 
     private URI uri() {
@@ -81,6 +105,7 @@ class AnswerSuggestionsTests {
     private static AnswerSuggestions suggestions(URI publishingUri) {
         return new AnswerSuggestions(new DashboardProperties(publishingUri, Duration.ofSeconds(2), 3,
                 URI.create("http://localhost:3000"), Duration.ofSeconds(10), 50, List.of("portal")),
-                RestClient.builder());
+                RestClient.builder(), CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                        .slidingWindowSize(2).minimumNumberOfCalls(2).failureRateThreshold(50).build()));
     }
 }

@@ -279,10 +279,11 @@ class DashboardPagesTests {
     }
 
     @Test
-    void shouldShowNoSuggestionsWhenTheKnowledgeBaseDoesNotAnswer() throws Exception {
+    void shouldShowNoSuggestionsAndSaySoWhenTheKnowledgeBaseDoesNotAnswer() throws Exception {
         mvc.perform(get("/dashboard/cases/{id}/suggestions", "later-lamp").with(as(housing)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(not(containsString("suggestion"))));
+                .andExpect(content().string(containsString("知识库暂时没有回应")))
+                .andExpect(content().string(not(containsString("suggestion-answer"))));
     }
 
     @Test
