@@ -16,10 +16,15 @@ class CaseClocksTests {
         return SlaTimer.started(START, START.plus(warn), START.plus(due), false);
     }
 
+    /** Warned after 3 hours, breached after 4, to be escalated again after 8. */
+    private static SlaTimer breachedAfterFourHours() {
+        return timer(Duration.ofHours(3), Duration.ofHours(4)).warningRaised()
+                .breachRaised(START.plus(Duration.ofHours(8)));
+    }
+
     @Test
     void shouldKeepABreachWhenTheNewDeadlineHasPassedToo() {
-        SlaTimer breached = timer(Duration.ofHours(3), Duration.ofHours(4)).warningRaised()
-                .breachRaised(START.plus(Duration.ofHours(8)));
+        SlaTimer breached = breachedAfterFourHours();
         Instant now = START.plus(Duration.ofHours(6));
 
         SlaTimer retimed = breached.retimed(timer(Duration.ofHours(4), Duration.ofHours(5)), now);
@@ -33,8 +38,7 @@ class CaseClocksTests {
 
     @Test
     void shouldForgetAWarningAndABreachWhoseNewThresholdsLieAhead() {
-        SlaTimer breached = timer(Duration.ofHours(3), Duration.ofHours(4)).warningRaised()
-                .breachRaised(START.plus(Duration.ofHours(8)));
+        SlaTimer breached = breachedAfterFourHours();
         Instant now = START.plus(Duration.ofHours(6));
 
         SlaTimer retimed = breached.retimed(timer(Duration.ofHours(7), Duration.ofHours(9)), now);
