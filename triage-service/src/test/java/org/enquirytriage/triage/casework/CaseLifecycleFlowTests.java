@@ -28,6 +28,7 @@ import org.enquirytriage.testsupport.EmbeddedInfrastructure;
 import org.enquirytriage.testsupport.TopicReader;
 import org.enquirytriage.triage.MutableClock;
 import org.enquirytriage.triage.sla.SlaFixtures;
+import org.enquirytriage.triage.sla.SlaWatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

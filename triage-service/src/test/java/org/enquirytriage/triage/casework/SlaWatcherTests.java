@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.enquirytriage.triage.MutableClock;
 import org.enquirytriage.triage.sla.SlaFixtures;
+import org.enquirytriage.triage.sla.SlaWatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,7 +125,7 @@ class SlaWatcherTests {
     }
 
     private SlaWatcher watcher() {
-        return new SlaWatcher(cases, CaseFixtures.POLICY, SlaFixtures.defaults(), clock);
+        return new SlaWatcher(new CaseAlerts(cases), CaseFixtures.POLICY, SlaFixtures.defaults(), clock);
     }
 
     private static SlaWatcher.Round await(CountDownLatch start, Supplier<SlaWatcher.Round> work) {

@@ -1,15 +1,12 @@
-package org.enquirytriage.triage.casework;
+package org.enquirytriage.triage.sla;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 import org.enquirytriage.events.SlaClock;
-import org.enquirytriage.triage.sla.SlaAlert;
-import org.enquirytriage.triage.sla.SlaPolicy;
-import org.enquirytriage.triage.sla.SlaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -30,13 +27,13 @@ public class SlaWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(SlaWatcher.class);
 
-    private final Cases cases;
+    private final WatchedClocks clocks;
     private final SlaPolicy policy;
     private final SlaProperties properties;
     private final Clock clock;
 
-    SlaWatcher(Cases cases, SlaPolicy policy, SlaProperties properties, Clock clock) {
-        this.cases = cases;
+    public SlaWatcher(WatchedClocks clocks, SlaPolicy policy, SlaProperties properties, Clock clock) {
+        this.clocks = clocks;
         this.policy = policy;
         this.properties = properties;
         this.clock = clock;
@@ -56,35 +53,22 @@ public class SlaWatcher {
     /** Raises what is due at an instant on every case. */
     public Round check(Instant now) {
         int batch = properties.watcher().batchSize();
-        int warnings = 0;
-        int breaches = 0;
-        int escalations = 0;
+        int[] raised = new int[SlaAlert.Kind.values().length];
         for (SlaClock slaClock : SlaClock.values()) {
-            for (String id : cases.dueForWarning(slaClock, now, batch)) {
-                warnings += apply(id, c -> c.raise(due(c, slaClock, SlaAlert.Kind.WARNING, now), now));
-            }
-            for (String id : cases.dueForBreach(slaClock, now, batch)) {
-                breaches += apply(id, c -> c.raise(due(c, slaClock, SlaAlert.Kind.BREACH, now), now));
-            }
-            for (String id : cases.dueForEscalation(slaClock, now, batch)) {
-                escalations += apply(id, c -> c.raise(due(c, slaClock, SlaAlert.Kind.ESCALATION, now), now));
+            for (SlaAlert.Kind kind : SlaAlert.Kind.values()) {
+                for (String id : clocks.due(slaClock, kind, now, batch)) {
+                    raised[kind.ordinal()] += raise(id, now,
+                            c -> c.due(slaClock, kind, policy, properties.warningShare(), now));
+                }
             }
         }
-        return new Round(warnings, breaches, escalations);
+        return new Round(raised[SlaAlert.Kind.WARNING.ordinal()], raised[SlaAlert.Kind.BREACH.ordinal()],
+                raised[SlaAlert.Kind.ESCALATION.ordinal()]);
     }
 
-    private Optional<SlaAlert> due(Case c, SlaClock slaClock, SlaAlert.Kind kind, Instant now) {
-        return c.clocks().due(slaClock, kind, policy, properties.warningShare(), now);
-    }
-
-    private int apply(String id, Predicate<Case> alert) {
-        Case c = cases.findById(id).orElse(null);
-        if (c == null || !alert.test(c)) {
-            return 0;
-        }
+    private int raise(String id, Instant now, Function<CaseClocks, Optional<SlaAlert>> due) {
         try {
-            cases.save(c);
-            return 1;
+            return clocks.raise(id, now, due) ? 1 : 0;
         }
         catch (OptimisticLockingFailureException changedMeanwhile) {
             log.debug("Case {} changed while the watcher looked at it; the next round looks again", id);
