@@ -11,6 +11,7 @@ import org.enquirytriage.intake.enquiry.EnquiryIntake;
 import org.enquirytriage.intake.enquiry.EnquiryRules;
 import org.enquirytriage.intake.enquiry.NewEnquiry;
 import org.enquirytriage.intake.enquiry.Receipt;
+import org.enquirytriage.intake.text.LogText;
 import org.enquirytriage.intake.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +115,7 @@ class WeChatCallbackController {
     private void receive(Map<String, String> message) {
         String type = message.get("MsgType");
         if (!"text".equals(type)) {
-            log.info("WeChat message of type {} acknowledged and not kept", type);
+            log.info("WeChat message of type {} acknowledged and not kept", LogText.safe(type));
             return;
         }
         String msgId = message.get("MsgId");
@@ -132,7 +133,7 @@ class WeChatCallbackController {
         Receipt receipt = intake.receive(new NewEnquiry(CHANNEL, msgId.strip(), null, content,
                 createTime(message.get("CreateTime")), new Contact(null, null, null, openid.strip()), null,
                 List.of(), null));
-        log.info("WeChat message {} is enquiry {}{}", msgId, receipt.enquiryId(),
+        log.info("WeChat message {} is enquiry {}{}", LogText.safe(msgId), receipt.enquiryId(),
                 receipt.created() ? "" : " (a retry)");
     }
 
