@@ -49,7 +49,8 @@ class SecurityConfiguration {
 
     @Bean
     ReactiveJwtDecoder gatewayJwtDecoder(TokenIssuer issuer, OAuth2ResourceServerProperties resourceServer) {
-        return GatewayJwtDecoder.of(issuer.issuer(), issuer.publicKey(), resourceServer.getJwt().getIssuerUri());
+        return GatewayJwtDecoder.of(issuer.issuer(), issuer.publicKey(), resourceServer.getJwt().getIssuerUri(),
+                resourceServer.getJwt().getAudiences());
     }
 
     @Bean
