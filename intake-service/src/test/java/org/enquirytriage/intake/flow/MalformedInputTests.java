@@ -63,7 +63,7 @@ class MalformedInputTests extends IntakeFlowSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badXml")
     void shouldAnswerBadXmlAtTheWeChatCallbackWithA4xxProblem(String name, String xml) throws Exception {
-        HttpResponse<String> response = post(WeChatTestMessages.plainModePath(TOKEN, "1772414940", "1"), "text/xml",
+        HttpResponse<String> response = post(WeChatTestMessages.safeModePath(TOKEN, AES_KEY, APP_ID, "<xml/>"), "text/xml",
                 xml);
 
         assertProblem(response, 400);
@@ -91,7 +91,7 @@ class MalformedInputTests extends IntakeFlowSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badWeChatBodies")
     void shouldAnswerBadBytesAtTheWeChatCallbackWithA4xxProblem(String name, byte[] body) throws Exception {
-        HttpResponse<String> response = post(WeChatTestMessages.plainModePath(TOKEN, "1772414940", "2"), "text/xml",
+        HttpResponse<String> response = post(WeChatTestMessages.safeModePath(TOKEN, AES_KEY, APP_ID, "<xml/>"), "text/xml",
                 body);
 
         assertThat(response.statusCode()).isBetween(400, 499);
