@@ -102,7 +102,8 @@ class KafkaOutageTests {
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/enquiries"))
                 .header("Content-Type", "application/json")
-                .header("Authorization", StaffAuthentication.bearer(StaffAuthentication.channel("portal"))).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Authorization", StaffAuthentication.bearer(StaffAuthentication.channel("portal")))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
