@@ -27,8 +27,8 @@ import org.springframework.security.oauth2.jwt.SupplierReactiveJwtDecoder;
 /**
  * Verifies a staff bearer token with the decoder of the issuer it names: the gateway's own (its public key) or the
  * configured OIDC issuer (discovered on first use, its tokens checked and read as {@link OidcTokens} says); any
- * other issuer, anything but a signed JWT, and any bearer token that claims the CHANNEL role (channels authenticate
- * with an API key), is refused.
+ * other issuer, anything but a signed JWT, a token whose user logged out ({@link RevokedTokens}), and any bearer
+ * token that claims the CHANNEL role (channels authenticate with an API key), is refused.
  */
 final class GatewayJwtDecoder implements ReactiveJwtDecoder {
 
@@ -39,21 +39,23 @@ final class GatewayJwtDecoder implements ReactiveJwtDecoder {
                     : OAuth2TokenValidatorResult.success();
 
     private final Map<String, ReactiveJwtDecoder> decodersByIssuer;
+    private final RevokedTokens revoked;
 
-    private GatewayJwtDecoder(Map<String, ReactiveJwtDecoder> decodersByIssuer) {
+    private GatewayJwtDecoder(Map<String, ReactiveJwtDecoder> decodersByIssuer, RevokedTokens revoked) {
         this.decodersByIssuer = decodersByIssuer;
+        this.revoked = revoked;
     }
 
     /**
      * @param oidcAudiences the audiences (client ids) an OIDC token must be for; required with an OIDC issuer
      */
     static GatewayJwtDecoder of(String ownIssuer, RSAPublicKey ownKey, String oidcIssuerUri,
-            List<String> oidcAudiences) {
+            List<String> oidcAudiences, RevokedTokens revoked) {
         NimbusReactiveJwtDecoder own = NimbusReactiveJwtDecoder.withPublicKey(ownKey).build();
         own.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(ownIssuer),
                 NOT_A_CHANNEL));
         if (oidcIssuerUri == null || oidcIssuerUri.isBlank()) {
-            return new GatewayJwtDecoder(Map.of(ownIssuer, own));
+            return new GatewayJwtDecoder(Map.of(ownIssuer, own), revoked);
         }
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 OidcTokens.validator(oidcIssuerUri, oidcAudiences), NOT_A_CHANNEL);
@@ -65,11 +67,14 @@ final class GatewayJwtDecoder implements ReactiveJwtDecoder {
         });
         ReactiveJwtDecoder oidc = token -> discovered.decode(token)
                 .map(jwt -> OidcTokens.asStaffToken(jwt, oidcAudiences));
-        return new GatewayJwtDecoder(Map.of(ownIssuer, own, oidcIssuerUri, oidc));
+        return new GatewayJwtDecoder(Map.of(ownIssuer, own, oidcIssuerUri, oidc), revoked);
     }
 
     @Override
     public Mono<Jwt> decode(String token) {
+        if (revoked.isRevoked(token)) {
+            return Mono.error(new BadJwtException("The token was revoked: its user logged out"));
+        }
         String issuer;
         try {
             if (!(JWTParser.parse(token) instanceof SignedJWT signed)) {
