@@ -108,6 +108,8 @@ class AuthorisationMatrixTests {
                                                                       401, 403, 403, 200, 403, 200, 403, 403, 401, 401),
                 route(HttpMethod.GET, "/api/knowledge/items?q=pension", null,
                                                                       200, 200, 200, 200, 200, 200, 200, 200, 401, 401),
+                route(HttpMethod.POST, "/api/triage/models/topic", "model",
+                                                                      401, 403, 403, 403, 403, 200, 403, 403, 401, 401),
                 route(HttpMethod.GET, "/api/qa/drafts", null,
                                                                       401, 200, 200, 200, 200, 200, 403, 403, 401, 401))
                 .flatMap(Route::cells);

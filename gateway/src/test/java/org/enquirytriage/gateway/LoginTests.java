@@ -10,6 +10,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -61,6 +63,25 @@ class LoginTests extends LocalStackTestBase {
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors.password").exists();
+    }
+
+    @Test
+    void shouldRefuseATokenOnceItsUserLoggedOut() {
+        services.stubFor(get("/api/cases/c-1").willReturn(okJson("{}")));
+        String token = Demo.login(client, "supervisor");
+        client.get().uri("/api/cases/c-1").headers(headers -> headers.setBearerAuth(token)).exchange()
+                .expectStatus().isOk();
+
+        client.post().uri("/auth/logout").headers(headers -> headers.setBearerAuth(token)).exchange()
+                .expectStatus().isNoContent();
+
+        client.get().uri("/api/cases/c-1").headers(headers -> headers.setBearerAuth(token)).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("logged out"));
+        String again = Demo.login(client, "supervisor");
+        client.get().uri("/api/cases/c-1").headers(headers -> headers.setBearerAuth(again)).exchange()
+                .expectStatus().isOk();
     }
 
     @Test

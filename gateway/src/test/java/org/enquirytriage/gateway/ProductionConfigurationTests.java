@@ -3,12 +3,15 @@ package org.enquirytriage.gateway;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -16,6 +19,9 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.bson.Document;
+import reactor.core.publisher.Mono;
+import org.enquirytriage.gateway.channelkey.ApiKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +44,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway as configured for production: no built-in users or demo keys, staff tokens from an OIDC issuer
@@ -56,6 +63,8 @@ class ProductionConfigurationTests {
     static WireMockExtension identityProvider = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort()).build();
 
+    private static final String CLIENT = "enquiry-triage";
+
     private static KeyPair providerKeys;
 
     @Autowired
@@ -64,10 +73,38 @@ class ProductionConfigurationTests {
     @DynamicPropertySource
     static void configuration(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", () -> InMemoryMongo.uri("production"));
+        registerTheDemoKeyAsTheLocalProfileDid();
         registry.add("INTAKE_URI", services::baseUrl);
         registry.add("TRIAGE_URI", services::baseUrl);
         registry.add("PUBLISHING_URI", services::baseUrl);
         registry.add("OIDC_ISSUER_URI", identityProvider::baseUrl);
+        registry.add("OIDC_AUDIENCE", () -> CLIENT);
+    }
+
+    /** A database the local profile used before: its demo key, registered by configuration. */
+    private static void registerTheDemoKeyAsTheLocalProfileDid() {
+        try (MongoClient mongo = MongoClients.create(InMemoryMongo.uri("production"))) {
+            Mono.from(mongo.getDatabase("production").getCollection("channel_keys").insertOne(
+                    new Document("_id", "configured-demo-key").append("channel", "portal")
+                            .append("keyHash", ApiKeys.hash(Demo.PORTAL_KEY)).append("keyPrefix", "demo-por")
+                            .append("createdAt", new Date()).append("createdBy", "configuration")))
+                    .block(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void shouldRevokeAtStartTheKeysThatConfigurationRegistered() {
+        try (MongoClient mongo = MongoClients.create(InMemoryMongo.uri("production"))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> Mono.from(mongo.getDatabase("production")
+                    .getCollection("channel_keys").find(new Document("_id", "configured-demo-key")).first())
+                    .block(Duration.ofSeconds(5)).get("revokedAt") != null);
+        }
+        client.post().uri("/api/enquiries")
+                .header("X-Api-Key", Demo.PORTAL_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("channel", "portal", "externalId", "x-1", "text", "路灯坏了"))
+                .exchange()
+                .expectStatus().isUnauthorized();
     }
 
     @BeforeAll
@@ -150,9 +187,37 @@ class ProductionConfigurationTests {
                 .expectHeader().valueEquals("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
 
+    @Test
+    void shouldRefuseAnOidcTokenIssuedForAnotherApplication() throws Exception {
+        String elsewhere = providerToken(identityProvider.baseUrl(), List.of("ADMIN"), "another-app");
+
+        client.get().uri("/api/cases/c-1")
+                .headers(headers -> headers.setBearerAuth(elsewhere))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void shouldRefuseAnEncryptedTokenWith401NotAnError() {
+        String jwe = "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.AAAA.AAAA.AAAA.AAAA";
+
+        client.get().uri("/api/cases/c-1")
+                .headers(headers -> headers.setBearerAuth(jwe))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).value(body -> assertThat(body).doesNotContain("Exception", "trace"));
+    }
+
     private static String providerToken(String issuer, List<String> roles) throws Exception {
+        return providerToken(issuer, roles, CLIENT);
+    }
+
+    private static String providerToken(String issuer, List<String> roles, String audience) throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(audience)
                 .subject("9f3c2a")
                 .claim("preferred_username", "li.na")
                 .claim("roles", roles)

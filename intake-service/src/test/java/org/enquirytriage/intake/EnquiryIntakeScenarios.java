@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +24,9 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.enquirytriage.events.Topics;
+import org.enquirytriage.security.Role;
+import org.enquirytriage.security.StaffMember;
+import org.enquirytriage.security.test.StaffAuthentication;
 import org.enquirytriage.testsupport.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +49,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 abstract class EnquiryIntakeScenarios {
 
+    private static final StaffMember PORTAL = StaffAuthentication.channel("portal");
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
     private static final String COMPLAINT = "A市A3区万家丽路的工地每天晚上施工到凌晨两点，噪音很大，"
             + "联系电话 138-1234-5678，身份证430103199001011234，请尽快处理。";
@@ -136,6 +141,74 @@ abstract class EnquiryIntakeScenarios {
     }
 
     @Test
+    void shouldRefuseAPostWithoutTheChannelsTokenAndStoreNothing() throws Exception {
+        String body = enquiry("refused-" + UUID.randomUUID(), "请问办理居住证需要哪些材料？");
+
+        HttpResponse<String> anonymous = post(body, null);
+        HttpResponse<String> otherChannel = post(body, StaffAuthentication.channel("weibo"));
+        HttpResponse<String> staff = post(body, StaffAuthentication.admin());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(otherChannel.statusCode()).isEqualTo(403);
+        assertThat(staff.statusCode()).isEqualTo(403);
+        for (HttpResponse<String> response : List.of(anonymous, otherChannel, staff)) {
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        }
+        assertThat(storedWithExternalIdOf(body)).isZero();
+    }
+
+    @Test
+    void shouldGiveARepeatTheTokenOnlyWhenTheKeyThatCreatedItSendsIt() throws Exception {
+        String body = enquiry("token-" + UUID.randomUUID(), "请问办理居住证需要哪些材料？");
+        StaffMember anotherPortalKey = new StaffMember("another-portal-key", "portal adapter 2", Set.of(Role.CHANNEL),
+                null, "portal");
+
+        JsonNode first = json.readTree(post(body).body());
+        HttpResponse<String> byAnotherKey = post(body, anotherPortalKey);
+        HttpResponse<String> bySameKey = post(body);
+
+        assertThat(byAnotherKey.statusCode()).isEqualTo(200);
+        JsonNode other = json.readTree(byAnotherKey.body());
+        assertThat(other.path("enquiryId").asText()).isEqualTo(first.path("enquiryId").asText());
+        assertThat(other.path("status").asText()).isEqualTo("RECEIVED");
+        assertThat(other.has("trackingToken")).as(byAnotherKey.body()).isFalse();
+        assertThat(bySameKey.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(bySameKey.body()).path("trackingToken").asText())
+                .isEqualTo(first.path("trackingToken").asText());
+    }
+
+    @Test
+    void shouldStoreOnlyTheHashOfTheTrackingToken() throws Exception {
+        JsonNode receipt = json.readTree(post(enquiry("hashed-" + UUID.randomUUID(), COMPLAINT)).body());
+        String token = receipt.path("trackingToken").asText();
+
+        Document stored = mongo.findById(receipt.path("enquiryId").asText(), Document.class, "enquiries");
+
+        assertThat(stored.toJson()).doesNotContain(token);
+        assertThat(stored.get("restricted", Document.class).getString("trackingTokenHash")).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void shouldRefuseARepeatedIdWithAnotherTextWith409AndKeepTheFirst() throws Exception {
+        String externalId = "conflict-" + UUID.randomUUID();
+        String id = json.readTree(post(enquiry(externalId, "小区门口的路灯坏了一个月了。")).body())
+                .path("enquiryId").asText();
+
+        HttpResponse<String> conflicting = post(enquiry(externalId, "另一条消息，抢先占用了这个编号。"));
+
+        assertThat(conflicting.statusCode()).isEqualTo(409);
+        assertThat(conflicting.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(conflicting.body());
+        assertThat(problem.path("enquiryId").asText()).isEqualTo(id);
+        assertThat(problem.has("trackingToken")).isFalse();
+        assertThat(mongo.findById(id, Document.class, "enquiries").get("restricted", Document.class)
+                .getString("originalText")).isEqualTo("小区门口的路灯坏了一个月了。");
+        assertExactlyOneRecord(id);
+    }
+
+    @Test
     void shouldMakeOneEnquiryOfConcurrentRepeats() throws Exception {
         String body = enquiry("concurrent-" + UUID.randomUUID(), "小区门口的路灯坏了一个月了。");
         int threads = 8;
@@ -202,6 +275,7 @@ abstract class EnquiryIntakeScenarios {
         byte[] huge = enquiry("huge-" + UUID.randomUUID(), "噪".repeat(40_000)).getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(uri("/api/enquiries"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", StaffAuthentication.bearer(PORTAL))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))).build();
 
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -236,8 +310,16 @@ abstract class EnquiryIntakeScenarios {
     }
 
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri("/api/enquiries")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return post(body, PORTAL);
+    }
+
+    private HttpResponse<String> post(String body, StaffMember caller) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/enquiries"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (caller != null) {
+            request.header("Authorization", StaffAuthentication.bearer(caller));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -3,11 +3,14 @@ package org.enquirytriage.security;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -45,10 +48,23 @@ final class StaffJwtDecoder implements JwtDecoder {
     }
 
     static StaffJwtDecoder of(ServiceSecurityProperties properties, String oidcIssuerUri) {
-        return of(properties, oidcIssuerUri, Clock.systemUTC());
+        return of(properties, oidcIssuerUri, List.of(), Clock.systemUTC());
+    }
+
+    static StaffJwtDecoder of(ServiceSecurityProperties properties, String oidcIssuerUri,
+            List<String> oidcAudiences) {
+        return of(properties, oidcIssuerUri, oidcAudiences, Clock.systemUTC());
     }
 
     static StaffJwtDecoder of(ServiceSecurityProperties properties, String oidcIssuerUri, Clock clock) {
+        return of(properties, oidcIssuerUri, List.of(), clock);
+    }
+
+    /**
+     * @param oidcAudiences the audiences (client ids) an OIDC token must be for; required with an OIDC issuer
+     */
+    static StaffJwtDecoder of(ServiceSecurityProperties properties, String oidcIssuerUri, List<String> oidcAudiences,
+            Clock clock) {
         NimbusJwtDecoder gateway = NimbusJwtDecoder.withJwkSetUri(properties.gatewayJwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
@@ -56,7 +72,13 @@ final class StaffJwtDecoder implements JwtDecoder {
         if (oidcIssuerUri == null || oidcIssuerUri.isBlank()) {
             return new StaffJwtDecoder(Map.of(properties.gatewayIssuer(), gateway), clock);
         }
-        JwtDecoder oidc = new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(oidcIssuerUri));
+        OAuth2TokenValidator<Jwt> validator = OidcTokens.validator(oidcIssuerUri, oidcAudiences);
+        JwtDecoder discovered = new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(oidcIssuerUri);
+            decoder.setJwtValidator(validator);
+            return decoder;
+        });
+        JwtDecoder oidc = token -> OidcTokens.asStaffToken(discovered.decode(token), oidcAudiences);
         return new StaffJwtDecoder(Map.of(properties.gatewayIssuer(), gateway, oidcIssuerUri, oidc), clock);
     }
 
@@ -76,7 +98,10 @@ final class StaffJwtDecoder implements JwtDecoder {
     private Jwt verify(String token) {
         String issuer;
         try {
-            issuer = JWTParser.parse(token).getJWTClaimsSet().getIssuer();
+            if (!(JWTParser.parse(token) instanceof SignedJWT signed)) {
+                throw new BadJwtException("The token is not a signed JWT");
+            }
+            issuer = signed.getJWTClaimsSet().getIssuer();
         } catch (ParseException ex) {
             throw new BadJwtException("The token is not a JWT", ex);
         }

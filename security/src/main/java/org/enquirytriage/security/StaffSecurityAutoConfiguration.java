@@ -21,8 +21,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Makes a servlet service an OAuth2 resource server: the relayed JWT is checked (gateway issuer or configured OIDC
- * issuer), its claims become the {@link StaffMember} principal, the {@link PublicEndpoints} beans and the health,
- * info and prometheus endpoints are open, everything else needs a token; 401 and 403 are problem+json.
+ * issuer), its claims become the {@link StaffMember} principal, the {@link RestrictedEndpoints} beans need their
+ * roles, the {@link PublicEndpoints} beans and the health, info and prometheus endpoints are open, everything else
+ * needs a token; 401 and 403 are problem+json.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
         OAuth2ResourceServerAutoConfiguration.class})
@@ -38,18 +39,24 @@ public class StaffSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder staffJwtDecoder(ServiceSecurityProperties properties,
             OAuth2ResourceServerProperties resourceServer) {
-        return StaffJwtDecoder.of(properties, resourceServer.getJwt().getIssuerUri());
+        return StaffJwtDecoder.of(properties, resourceServer.getJwt().getIssuerUri(),
+                resourceServer.getJwt().getAudiences());
     }
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain staffSecurityFilterChain(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,
-            ObjectProvider<ObjectMapper> objectMapper) throws Exception {
+            ObjectProvider<RestrictedEndpoints> restrictedEndpoints, ObjectProvider<ObjectMapper> objectMapper)
+            throws Exception {
         SecurityProblemHandler problems = new SecurityProblemHandler(objectMapper.getIfAvailable(ObjectMapper::new));
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
+                    restrictedEndpoints.orderedStream()
+                            .flatMap(endpoints -> endpoints.endpoints().stream())
+                            .forEach(endpoint -> requests.requestMatchers(paths.matcher(endpoint.pattern()))
+                                    .hasAnyRole(endpoint.roles().stream().map(Role::name).toArray(String[]::new)));
                     publicEndpoints.orderedStream()
                             .flatMap(endpoints -> endpoints.endpoints().stream())
                             .forEach(endpoint -> requests

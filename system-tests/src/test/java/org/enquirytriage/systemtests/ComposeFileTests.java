@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -38,13 +41,19 @@ class ComposeFileTests {
             "prometheus", 9090,
             "grafana", 3000);
 
+    /** The only ports published on the host: everything else is reached through the gateway (or Grafana). */
+    private static final Map<String, Integer> PUBLISHED = Map.of("gateway", 8080, "grafana", 3000);
+
+    /** A value Compose refuses to start without: ${NAME:?message}. */
+    private static final Pattern REQUIRED = Pattern.compile("\\$\\{[A-Z_]+:\\?[^}]+}");
+
     private final Map<String, Object> services = map(load("docker-compose.yml").get("services"));
 
     @Test
     void shouldDefineTheInfrastructureAndTheFourServices() {
         assertThat(services).containsOnlyKeys(PORTS.keySet());
         assertThat(service("kafka").get("image")).isEqualTo("apache/kafka:3.9.1");
-        assertThat(service("mongo").get("image")).isEqualTo("mongo:7");
+        assertThat(service("mongo").get("image")).isEqualTo("mongo:7.0.14");
     }
 
     @Test
@@ -76,12 +85,59 @@ class ComposeFileTests {
         DATABASES.forEach((name, database) -> assertThat(environment(name))
                 .as("environment of %s", name)
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
-                .containsEntry("MONGODB_URI", "mongodb://mongo:27017/" + database));
+                .containsEntry("MONGODB_URI", "mongodb://%1$s:${MONGO_%2$s_PASSWORD}@mongo:27017/%1$s"
+                        .formatted(database, database.toUpperCase(Locale.ROOT))));
     }
 
     @Test
-    void shouldPublishThePortsOfTheDesign() {
-        PORTS.forEach((name, port) -> assertThat(publishedPorts(name)).as("ports of %s", name).contains(port));
+    void shouldPublishOnlyTheGatewayAndGrafana() {
+        PORTS.keySet().forEach(name -> assertThat(publishedPorts(name)).as("ports of %s", name)
+                .isEqualTo(PUBLISHED.containsKey(name) ? List.of(PUBLISHED.get(name)) : List.of()));
+    }
+
+    @Test
+    void shouldRunTheProductionConfigurationAndRefuseToStartWithoutItsSecrets() {
+        assertThat(environment("gateway")).containsEntry("SPRING_PROFILES_ACTIVE", "default");
+        assertThat(environment("intake-service").get("INTAKE_CITIZEN_KEY_SECRET")).matches(REQUIRED);
+        assertThat(environment("grafana").get("GF_SECURITY_ADMIN_PASSWORD")).matches(REQUIRED);
+        assertThat(environment("mongo").get("MONGO_INITDB_ROOT_PASSWORD")).matches(REQUIRED);
+        for (String name : List.of("gateway", "intake-service", "triage-service", "publishing-service")) {
+            assertThat(environment(name).get("OIDC_ISSUER_URI")).as("issuer of %s", name).matches(REQUIRED);
+            assertThat(environment(name).get("OIDC_AUDIENCE")).as("audience of %s", name).matches(REQUIRED);
+        }
+        String compose = read(ROOT.resolve("docker-compose.yml"));
+        assertThat(compose).doesNotContain(":-admin", ":-local", "dev-only-");
+        Matcher required = Pattern.compile("\\$\\{([A-Z_]+):\\?").matcher(compose);
+        String example = read(ROOT.resolve(".env.example"));
+        while (required.find()) {
+            assertThat(example).as(".env.example").contains(required.group(1) + "=");
+        }
+    }
+
+    @Test
+    void shouldPinEveryImageToAPatchRelease() {
+        services.forEach((name, definition) -> {
+            Object image = map(definition).get("image");
+            if (image != null) {
+                assertThat((String) image).as("image of %s", name).matches(".+:v?\\d+\\.\\d+\\.\\d+");
+            }
+        });
+    }
+
+    @Test
+    void shouldKeepKafkaAndMongoOnANetworkOfTheirOwn() {
+        assertThat(map(map(load("docker-compose.yml").get("networks")).get("data"))).containsEntry("internal", true);
+        assertThat(service("kafka").get("networks")).isEqualTo(List.of("data"));
+        assertThat(service("mongo").get("networks")).isEqualTo(List.of("data"));
+    }
+
+    @Test
+    void shouldKeepTheDemoValuesInTheLocalComposeFilesOnly() {
+        Map<String, Object> local = map(load("compose.local.yml").get("services"));
+        assertThat(local).containsOnlyKeys("gateway", "intake-service", "triage-service", "publishing-service");
+        local.values().forEach(service -> assertThat(map(map(service).get("environment")))
+                .containsEntry("SPRING_PROFILES_ACTIVE", "local"));
+        assertThat(read(ROOT.resolve("compose.local.env"))).contains("INTAKE_CITIZEN_KEY_SECRET=dev-only-");
     }
 
     @Test
@@ -184,7 +240,11 @@ class ComposeFileTests {
 
     private List<Integer> publishedPorts(String name) {
         List<Integer> published = new ArrayList<>();
-        for (Object port : list(service(name).get("ports"))) {
+        Object ports = service(name).get("ports");
+        if (ports == null) {
+            return published;
+        }
+        for (Object port : list(ports)) {
             if (port instanceof Map<?, ?> longSyntax) {
                 published.add(Integer.valueOf(String.valueOf(longSyntax.get("published"))));
             }

@@ -26,6 +26,9 @@ final class RunningSystem implements AutoCloseable {
 
     private final List<ServiceProcess> services = new ArrayList<>();
     private final ServiceProcess gateway;
+    private ServiceProcess intake;
+    private ServiceProcess triage;
+    private ServiceProcess publishing;
 
     RunningSystem(String kafkaBootstrapServers, String mongoAddress, Path logDirectory) throws IOException {
         int intakePort = freePort();
@@ -34,13 +37,18 @@ final class RunningSystem implements AutoCloseable {
         int gatewayPort = freePort();
         String jwks = "http://127.0.0.1:" + gatewayPort + "/auth/jwks";
         try {
-            services.add(ServiceProcess.start("intake-service", intakePort,
-                    backend(kafkaBootstrapServers, mongoAddress, "intake", jwks), logDirectory));
+            Map<String, String> intake = new HashMap<>(backend(kafkaBootstrapServers, mongoAddress, "intake", jwks));
+            // intake refuses the development secret outside the profile local
+            intake.put("INTAKE_CITIZEN_KEY_SECRET", "system-test-citizen-key-secret-0123456789");
+            this.intake = ServiceProcess.start("intake-service", intakePort, intake, logDirectory);
+            services.add(this.intake);
             Map<String, String> triage = new HashMap<>(backend(kafkaBootstrapServers, mongoAddress, "triage", jwks));
             triage.put("PUBLISHING_URI", "http://127.0.0.1:" + publishingPort);
-            services.add(ServiceProcess.start("triage-service", triagePort, triage, logDirectory));
-            services.add(ServiceProcess.start("publishing-service", publishingPort,
-                    backend(kafkaBootstrapServers, mongoAddress, "publishing", jwks), logDirectory));
+            this.triage = ServiceProcess.start("triage-service", triagePort, triage, logDirectory);
+            services.add(this.triage);
+            this.publishing = ServiceProcess.start("publishing-service", publishingPort,
+                    backend(kafkaBootstrapServers, mongoAddress, "publishing", jwks), logDirectory);
+            services.add(this.publishing);
             gateway = ServiceProcess.start("gateway", gatewayPort, Map.of(
                     "SPRING_PROFILES_ACTIVE", "local",
                     "MONGODB_URI", "mongodb://" + mongoAddress + "/gateway",
@@ -63,6 +71,21 @@ final class RunningSystem implements AutoCloseable {
 
     URI gateway(String path) {
         return gateway.uri(path);
+    }
+
+    /** Intake directly, at its own port, around the gateway. */
+    URI intake(String path) {
+        return intake.uri(path);
+    }
+
+    /** Triage directly, at its own port, around the gateway. */
+    URI triage(String path) {
+        return triage.uri(path);
+    }
+
+    /** Publishing directly, at its own port, around the gateway. */
+    URI publishing(String path) {
+        return publishing.uri(path);
     }
 
     private static int freePort() {

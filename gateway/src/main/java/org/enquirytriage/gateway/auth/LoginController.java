@@ -9,11 +9,14 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -24,13 +27,28 @@ import org.springframework.web.bind.annotation.RestController;
 class LoginController {
 
     private static final Logger log = LoggerFactory.getLogger(LoginController.class);
+    private static final String BEARER = "Bearer ";
 
     private final LocalUsers users;
     private final TokenIssuer issuer;
+    private final Logout logout;
 
-    LoginController(LocalUsers users, TokenIssuer issuer) {
+    LoginController(LocalUsers users, TokenIssuer issuer, Logout logout) {
         this.users = users;
         this.issuer = issuer;
+        this.logout = logout;
+    }
+
+    /**
+     * Logs the bearer token out: it is refused from now until it expires (a token of the OIDC issuer too, at this
+     * gateway); 204, also without a token. An invalid token never gets here (401).
+     */
+    @PostMapping("/auth/logout")
+    Mono<ResponseEntity<Void>> logout(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+            String authorization) {
+        String token = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length()).strip() : null;
+        return logout.revoke(token).thenReturn(ResponseEntity.noContent().build());
     }
 
     @PostMapping("/auth/login")

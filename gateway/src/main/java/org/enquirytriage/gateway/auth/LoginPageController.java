@@ -47,12 +47,15 @@ class LoginPageController {
     private final LocalUsers users;
     private final TokenIssuer issuer;
     private final SessionCookies cookies;
+    private final Logout logout;
     private final String stylesheet;
 
-    LoginPageController(LocalUsers users, TokenIssuer issuer, SessionCookies cookies) throws IOException {
+    LoginPageController(LocalUsers users, TokenIssuer issuer, SessionCookies cookies, Logout logout)
+            throws IOException {
         this.users = users;
         this.issuer = issuer;
         this.cookies = cookies;
+        this.logout = logout;
         this.stylesheet = StreamUtils.copyToString(new ClassPathResource("login/login.css").getInputStream(),
                 StandardCharsets.UTF_8);
     }
@@ -90,10 +93,12 @@ class LoginPageController {
         });
     }
 
+    /** Clears the login cookie and revokes its token until it expires. */
     @PostMapping(SessionCookies.LOGOUT)
-    ResponseEntity<Void> logout(ServerWebExchange exchange) {
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(SessionCookies.LOGIN_PAGE))
-                .header("Set-Cookie", cookies.loggedOut(exchange).toString()).build();
+    Mono<ResponseEntity<Void>> logout(ServerWebExchange exchange) {
+        return logout.revoke(cookies.token(exchange.getRequest()))
+                .thenReturn(ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(SessionCookies.LOGIN_PAGE))
+                        .header("Set-Cookie", cookies.loggedOut(exchange).toString()).<Void>build());
     }
 
     @GetMapping(SessionCookies.LOGIN_PAGE + "/login.css")

@@ -20,6 +20,10 @@ public class ChannelKeyRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelKeyRegistry.class);
 
+    /** Who created the keys registered from configuration. */
+    private static final String CONFIGURATION = "configuration";
+    private static final String REVOKED_AT_START = "gateway start-up without a demo";
+
     private final ChannelKeys keys;
     private final Clock clock;
 
@@ -50,11 +54,26 @@ public class ChannelKeyRegistry {
     public Mono<Void> register(String channel, String secret, String description) {
         String hash = ApiKeys.hash(secret);
         ChannelKey key = new ChannelKey(UUID.randomUUID().toString(), channel, description, hash,
-                ApiKeys.prefixOf(secret), clock.instant(), "configuration", null, null);
+                ApiKeys.prefixOf(secret), clock.instant(), CONFIGURATION, null, null);
         return keys.byHash(hash)
                 .hasElement()
                 .flatMap(exists -> exists ? Mono.<Void>empty() : keys.insert(key).then())
                 .onErrorResume(DuplicateKeyException.class, ex -> Mono.empty());
+    }
+
+    /**
+     * Revokes every key that configuration registered (the local stack's demo keys), for a gateway that runs without
+     * a demo: a key whose secret is in a configuration file must not outlive the profile that configured it.
+     *
+     * @return how many keys it revoked
+     */
+    public Mono<Long> revokeConfiguredKeys() {
+        return keys.all()
+                .filter(key -> CONFIGURATION.equals(key.createdBy()) && !key.revoked())
+                .concatMap(key -> keys.revoke(key.id(), REVOKED_AT_START, clock.instant()).thenReturn(key))
+                .doOnNext(key -> log.warn("Channel key {} of channel {} was registered by configuration and is "
+                        + "revoked: this gateway runs without a demo", key.id(), key.channel()))
+                .count();
     }
 
     Flux<ChannelKey> all() {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Registers the configured demo channel keys and prints the demo accounts and keys to the log, when a demo is
  * configured ({@code gateway.demo}, profile {@code local} only), before the gateway's server starts; scripts/run-local
- * shows the printed lines once the gateway is healthy.
+ * shows the printed lines once the gateway is healthy. Without a demo, it revokes the keys that configuration
+ * registered earlier (a database once used by the local profile).
  */
 @Component
 class LocalDemo implements SmartInitializingSingleton {
@@ -42,6 +43,8 @@ class LocalDemo implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         if (!demo.configured()) {
+            channelKeys.prepare().then(channelKeys.revokeConfiguredKeys()).subscribe(revoked -> { },
+                    error -> log.error("Could not revoke the channel keys registered by configuration", error));
             return;
         }
         channelKeys.prepare()

@@ -44,6 +44,8 @@ final class AccessRules {
                 .pathMatchers(HttpMethod.GET, "/api/routing/departments").hasAnyRole(STAFF, SUPERVISOR, EDITOR, ADMIN)
                 .pathMatchers(HttpMethod.GET, "/api/routing/**").hasAnyRole(SUPERVISOR, ADMIN)
                 .pathMatchers("/api/routing/**").hasRole(ADMIN)
+                // the classifier's models (uploads of up to 64 MB): admins only, refused before the body is relayed
+                .pathMatchers("/api/triage/models", "/api/triage/models/**").hasRole(ADMIN)
                 // cases and their supervision: staff (their department's, checked by triage), supervisors, admins
                 .pathMatchers("/api/cases", "/api/cases/**", "/api/supervision/**").hasAnyRole(STAFF, SUPERVISOR, ADMIN)
                 // everything else: any member of staff; the service checks the role it needs

@@ -48,8 +48,10 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 class SecurityConfiguration {
 
     @Bean
-    ReactiveJwtDecoder gatewayJwtDecoder(TokenIssuer issuer, OAuth2ResourceServerProperties resourceServer) {
-        return GatewayJwtDecoder.of(issuer.issuer(), issuer.publicKey(), resourceServer.getJwt().getIssuerUri());
+    ReactiveJwtDecoder gatewayJwtDecoder(TokenIssuer issuer, OAuth2ResourceServerProperties resourceServer,
+            RevokedTokens revoked) {
+        return GatewayJwtDecoder.of(issuer.issuer(), issuer.publicKey(), resourceServer.getJwt().getIssuerUri(),
+                resourceServer.getJwt().getAudiences(), revoked);
     }
 
     @Bean

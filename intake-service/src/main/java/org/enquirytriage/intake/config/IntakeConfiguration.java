@@ -7,10 +7,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * What intake opens without a staff token, and its scheduled jobs. Open: the channels' posts (the gateway has
- * checked the channel's API key; a relayed channel token is checked against the channel posted as), the citizen's
- * status lookup and rating (with the tracking token), Open311 and the WeChat callback (signed by the platform).
- * Everything else (the deliveries, the hotline's call-back list) needs a staff token and is checked for the role.
+ * What intake opens without a token, and its scheduled jobs. Open: the citizen's status lookup and rating (with the
+ * tracking token), Open311 and the WeChat callback (signed by the platform). The channels' posts need the channel
+ * token the gateway relays for a channel key (checked against the channel posted as, {@code ChannelAccess});
+ * everything else (the deliveries, the hotline's call-back list) needs a staff token and is checked for the role.
  */
 @Configuration
 @EnableScheduling
@@ -18,8 +18,7 @@ public class IntakeConfiguration {
 
     @Bean
     PublicEndpoints publicEndpoints() {
-        return PublicEndpoints.of(HttpMethod.POST, "/api/enquiries", "/api/enquiries/batch",
-                        "/api/enquiries/*/satisfaction", "/api/channels/hotline/work-orders")
+        return PublicEndpoints.of(HttpMethod.POST, "/api/enquiries/*/satisfaction")
                 .and(HttpMethod.GET, "/api/enquiries/*/status")
                 .and("/open311/**", "/api/channels/wechat");
     }

@@ -12,6 +12,8 @@ import org.enquirytriage.intake.config.IntakeProperties;
 import org.enquirytriage.intake.text.TextNormaliser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +27,27 @@ class CitizenKeys {
 
     private static final Logger log = LoggerFactory.getLogger(CitizenKeys.class);
     private static final String ALGORITHM = "HmacSHA256";
+    private static final String LOCAL_PROFILE = "local";
 
     private final SecretKeySpec secret;
 
     CitizenKeys(IntakeProperties properties) {
         this.secret = new SecretKeySpec(properties.citizenKeySecret().getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    }
+
+    /**
+     * @throws IllegalStateException when the secret is a development one ({@code dev-only-…}, public in this
+     *         repository) and the profile {@code local} is not active: intake does not start with it
+     */
+    @Autowired
+    CitizenKeys(IntakeProperties properties, Environment environment) {
+        this(properties);
         if (properties.usesDevOnlySecret()) {
+            if (!environment.matchesProfiles(LOCAL_PROFILE)) {
+                throw new IllegalStateException("intake.citizen-key-secret is a development secret, public in the "
+                        + "repository: set INTAKE_CITIZEN_KEY_SECRET to a secret of your own (at least 32 characters), "
+                        + "or run with the profile local on a developer's machine");
+            }
             log.warn("intake.citizen-key-secret is the development default: set INTAKE_CITIZEN_KEY_SECRET to a "
                     + "secret of your own anywhere but on a developer's machine");
         }

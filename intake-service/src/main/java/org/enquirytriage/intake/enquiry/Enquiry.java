@@ -39,11 +39,13 @@ public record Enquiry(@Id String id, String channel, String externalId, String s
     /**
      * What must not leave intake except to the handling department.
      *
-     * @param trackingToken the citizen's tracking token, kept as issued so that a repeated request can be answered
-     *        with it again; never logged, only compared in constant time
+     * @param trackingTokenHash the SHA-256 of the citizen's tracking token (never the token itself)
+     * @param postedBy the id of the channel key that sent it (the relayed token's subject), or {@code null} for a
+     *        channel without keys (WeChat, Open311); only this key is given the tracking token again on a repeat
      * @param originalSubject the subject exactly as the channel sent it
      * @param originalText the text exactly as the channel sent it
      */
-    public record Restricted(String trackingToken, String originalSubject, String originalText, Contact contact) {
+    public record Restricted(String trackingTokenHash, String postedBy, String originalSubject, String originalText,
+            Contact contact) {
     }
 }

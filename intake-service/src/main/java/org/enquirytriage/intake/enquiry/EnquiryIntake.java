@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,9 +14,10 @@ import org.enquirytriage.events.EnquiryReceived;
 import org.enquirytriage.events.Satisfaction;
 import org.enquirytriage.events.SatisfactionRated;
 import org.enquirytriage.intake.outbox.EventRelay;
-import org.enquirytriage.personaldata.PersonalDataMasker;
+import org.enquirytriage.intake.text.LogText;
 import org.enquirytriage.intake.text.TextNormaliser;
 import org.enquirytriage.messaging.CloudEventCodec;
+import org.enquirytriage.personaldata.PersonalDataMasker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -51,23 +53,34 @@ public class EnquiryIntake {
         this.relay = relay;
     }
 
-    /**
-     * Stores a new enquiry and has its event sent, or, when the channel sent this message before, answers the
-     * receipt of the stored one and changes nothing. Repeats, concurrent ones too, are settled by the unique index on
-     * (channel, external id): every request but the first fails to insert and reads the one stored.
-     */
+    /** Receives an enquiry of a channel without keys (WeChat, Open311): a repeat is never given the token. */
     public Receipt receive(NewEnquiry request) {
-        Enquiry enquiry = newEnquiry(request);
+        return receive(request, null);
+    }
+
+    /**
+     * Stores a new enquiry and has its event sent, or, when the channel sent this message before, answers the id and
+     * status of the stored one and changes nothing; the tracking token only to the channel key that created it. A
+     * repeat with another subject or text is answered {@link Receipt.Outcome#CONFLICTING} and logged. Repeats,
+     * concurrent ones too, are settled by the unique index on (channel, external id): every request but the first
+     * fails to insert and reads the one stored.
+     *
+     * @param postedBy the id of the channel key that sends it, or {@code null}
+     */
+    public Receipt receive(NewEnquiry request, String postedBy) {
+        Enquiry enquiry = newEnquiry(request, postedBy);
         try {
             enquiries.insert(enquiry);
         }
         catch (DuplicateKeyException e) {
             return enquiries.findByChannelAndExternalId(request.channel(), request.externalId())
-                    .map(this::repeated).orElseThrow(() -> e);
+                    .map(existing -> repeated(existing, request, postedBy)).orElseThrow(() -> e);
         }
         relay.relay(Enquiry.COLLECTION, enquiry.id());
-        log.debug("Enquiry {} received from channel {} as {}", enquiry.id(), enquiry.channel(), enquiry.externalId());
-        return new Receipt(enquiry.id(), enquiry.restricted().trackingToken(), enquiry.progress().status(), true);
+        log.debug("Enquiry {} received from channel {} as {}", enquiry.id(), enquiry.channel(),
+                LogText.safe(enquiry.externalId()));
+        return new Receipt(enquiry.id(), trackingTokens.of(enquiry.id()), enquiry.progress().status(),
+                Receipt.Outcome.CREATED);
     }
 
     /** The status of an enquiry for whoever holds its tracking token; empty for a wrong token or an unknown id. */
@@ -128,17 +141,32 @@ public class EnquiryIntake {
 
     private Optional<Enquiry> withToken(String enquiryId, String trackingToken) {
         return enquiries.findById(enquiryId)
-                .filter(enquiry -> TrackingTokens.matches(enquiry.restricted().trackingToken(), trackingToken));
+                .filter(enquiry -> TrackingTokens.matches(enquiry.restricted().trackingTokenHash(), trackingToken));
     }
 
-    private Receipt repeated(Enquiry existing) {
+    private Receipt repeated(Enquiry existing, NewEnquiry request, String postedBy) {
+        if (!sameMessage(existing.restricted(), request)) {
+            log.warn("Enquiry {} was sent again by channel {} as {} with another subject or text: kept as it was, "
+                    + "the repeat refused", existing.id(), existing.channel(), LogText.safe(existing.externalId()));
+            return new Receipt(existing.id(), null, existing.progress().status(), Receipt.Outcome.CONFLICTING);
+        }
         log.info("Enquiry {} was sent again by channel {} as {}", existing.id(), existing.channel(),
-                existing.externalId());
-        return new Receipt(existing.id(), existing.restricted().trackingToken(), existing.progress().status(),
-                false);
+                LogText.safe(existing.externalId()));
+        boolean sameKey = postedBy != null && postedBy.equals(existing.restricted().postedBy());
+        return new Receipt(existing.id(), sameKey ? trackingTokens.of(existing.id()) : null,
+                existing.progress().status(), Receipt.Outcome.REPEATED);
     }
 
-    private Enquiry newEnquiry(NewEnquiry request) {
+    private static boolean sameMessage(Enquiry.Restricted stored, NewEnquiry request) {
+        return Objects.equals(normalised(stored.originalSubject()), normalised(request.subject()))
+                && Objects.equals(normalised(stored.originalText()), normalised(request.text()));
+    }
+
+    private static String normalised(String text) {
+        return emptyToNull(TextNormaliser.normalise(text));
+    }
+
+    private Enquiry newEnquiry(NewEnquiry request, String postedBy) {
         String id = UUID.randomUUID().toString();
         Instant now = now();
         String subject = PersonalDataMasker.mask(emptyToNull(TextNormaliser.normalise(request.subject())));
@@ -151,7 +179,8 @@ public class EnquiryIntake {
                 request.externalId(), subject, text, request.writtenAt(), citizenKey, location, attachments);
         return new Enquiry(id, request.channel(), request.externalId(), subject, text, request.writtenAt(), now,
                 location, attachments, citizenKey, details,
-                new Enquiry.Restricted(trackingTokens.issue(), request.subject(), request.text(), request.contact()),
+                new Enquiry.Restricted(TrackingTokens.hash(trackingTokens.of(id)), postedBy, request.subject(),
+                        request.text(), request.contact()),
                 Progress.received(now), List.of(codec.toOutbox(received)));
     }
 

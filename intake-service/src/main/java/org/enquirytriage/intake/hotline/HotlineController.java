@@ -53,13 +53,13 @@ class HotlineController {
         for (int i = 0; i < orders.size(); i++) {
             rows.add(row(i + 1, orders.get(i)));
         }
-        return receive(rows);
+        return receive(rows, caller);
     }
 
     @PostMapping(path = PATH, consumes = "text/csv")
     WorkOrderImport.Result receiveCsv(@RequestBody byte[] csv, @AuthenticationPrincipal StaffMember caller) {
         ChannelAccess.requireMayPostAs(caller, WorkOrderImport.CHANNEL);
-        return receive(WorkOrderCsv.read(csv, maxRows));
+        return receive(WorkOrderCsv.read(csv, maxRows), caller);
     }
 
     @ExceptionHandler(UnreadableWorkOrdersException.class)
@@ -69,11 +69,11 @@ class HotlineController {
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, e);
     }
 
-    private WorkOrderImport.Result receive(List<WorkOrderCsv.Row> rows) {
+    private WorkOrderImport.Result receive(List<WorkOrderCsv.Row> rows, StaffMember caller) {
         if (rows.isEmpty()) {
             throw new UnreadableWorkOrdersException("The batch has no work orders.");
         }
-        return workOrders.receive(rows);
+        return workOrders.receive(rows, caller.id());
     }
 
     private WorkOrderCsv.Row row(int number, JsonNode node) {

@@ -43,15 +43,16 @@ class WorkOrderImport {
         this.properties = properties;
     }
 
-    Result receive(List<WorkOrderCsv.Row> rows) {
+    /** Receives the rows sent with the channel key {@code postedBy} (the relayed token's subject). */
+    Result receive(List<WorkOrderCsv.Row> rows, String postedBy) {
         List<RowResult> results = new ArrayList<>(rows.size());
         for (WorkOrderCsv.Row row : rows) {
-            results.add(receive(row));
+            results.add(receive(row, postedBy));
         }
         return Result.of(results);
     }
 
-    private RowResult receive(WorkOrderCsv.Row row) {
+    private RowResult receive(WorkOrderCsv.Row row, String postedBy) {
         if (row.order() == null) {
             return RowResult.rejected(row, List.of(row.unreadable()));
         }
@@ -83,10 +84,17 @@ class WorkOrderImport {
         if (!reasons.isEmpty()) {
             return RowResult.rejected(row, reasons);
         }
-        Receipt receipt = intake.receive(toEnquiry(order, time.orElse(null), phone));
-        return new RowResult(row.number(), TextNormaliser.normalise(order.orderNumber()),
-                receipt.created() ? RowStatus.accepted : RowStatus.duplicate, receipt.enquiryId(),
-                receipt.trackingToken(), null);
+        Receipt receipt = intake.receive(toEnquiry(order, time.orElse(null), phone), postedBy);
+        String orderNumber = TextNormaliser.normalise(order.orderNumber());
+        return switch (receipt.outcome()) {
+            case CREATED -> new RowResult(row.number(), orderNumber, RowStatus.accepted, receipt.enquiryId(),
+                    receipt.trackingToken(), null);
+            case REPEATED -> new RowResult(row.number(), orderNumber, RowStatus.duplicate, receipt.enquiryId(),
+                    receipt.trackingToken(), null);
+            case CONFLICTING -> new RowResult(row.number(), orderNumber, RowStatus.conflict, receipt.enquiryId(),
+                    null, List.of("order number (工单编号) was sent before with another title or content; the work "
+                            + "order was kept as it was"));
+        };
     }
 
     private static NewEnquiry toEnquiry(WorkOrder order, Instant time, String phone) {
@@ -113,9 +121,9 @@ class WorkOrderImport {
         }
     }
 
-    /** What became of a row. */
+    /** What became of a row; {@code conflict}: its order number was sent before with another title or content. */
     enum RowStatus {
-        accepted, duplicate, rejected
+        accepted, duplicate, conflict, rejected
     }
 
     /**
@@ -123,8 +131,9 @@ class WorkOrderImport {
      *
      * @param row its number among the rows sent, from 1 (a CSV file's header row not counted)
      * @param orderNumber its order number, as far as it could be read
-     * @param trackingToken the token the caller can look up the enquiry's status with
-     * @param reasons why it was rejected
+     * @param trackingToken the token the caller can look up the enquiry's status with; on a repeat only for the key
+     *        that sent it first
+     * @param reasons why it was rejected or is a conflict
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record RowResult(int row, String orderNumber, RowStatus status, String enquiryId, String trackingToken,
@@ -137,11 +146,11 @@ class WorkOrderImport {
     }
 
     /** The answer to a batch of work orders: the counts, and every row in the order sent. */
-    record Result(int accepted, int duplicates, int rejected, List<RowResult> rows) {
+    record Result(int accepted, int duplicates, int conflicts, int rejected, List<RowResult> rows) {
 
         static Result of(List<RowResult> rows) {
             return new Result(count(rows, RowStatus.accepted), count(rows, RowStatus.duplicate),
-                    count(rows, RowStatus.rejected), rows);
+                    count(rows, RowStatus.conflict), count(rows, RowStatus.rejected), rows);
         }
 
         private static int count(List<RowResult> rows, RowStatus status) {

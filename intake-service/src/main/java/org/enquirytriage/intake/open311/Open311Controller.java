@@ -1,5 +1,7 @@
 package org.enquirytriage.intake.open311;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -62,6 +64,7 @@ class Open311Controller {
     static final String CHANNEL = "open311";
     static final String SERVICE_CODE = "serviceCode";
 
+    private static final int PUBLIC_DECIMALS = 3;
     private static final Logger log = LoggerFactory.getLogger(Open311Controller.class);
     private static final int MAX_DESCRIPTION = 4000;
     private static final int MAX_NAME = 100;
@@ -242,16 +245,19 @@ class Open311Controller {
         request.put("requested_datetime", datetime(enquiry.receivedAt()));
         request.put("updated_datetime", datetime(progress.updatedAt()));
         request.put("expected_datetime", datetime(progress.resolutionDue()));
+        // the list is public: the place to about 100 m, no address and no photo, which could show who wrote it
         EnquiryLocation location = enquiry.location();
         if (location != null) {
-            request.put("address", location.address());
-            request.put("lat", location.latitude());
-            request.put("long", location.longitude());
-        }
-        if (enquiry.attachments() != null && !enquiry.attachments().isEmpty()) {
-            request.put("media_url", enquiry.attachments().get(0));
+            request.put("lat", coarse(location.latitude()));
+            request.put("long", coarse(location.longitude()));
         }
         return request;
+    }
+
+    /** A coordinate to {@value #PUBLIC_DECIMALS} decimals (about 100 m), or {@code null}. */
+    static Double coarse(Double coordinate) {
+        return coordinate == null ? null
+                : BigDecimal.valueOf(coordinate).setScale(PUBLIC_DECIMALS, RoundingMode.HALF_UP).doubleValue();
     }
 
     private static Map<String, Object> service(IntakeProperties.Service service) {

@@ -5,27 +5,31 @@ import org.enquirytriage.security.Role;
 import org.enquirytriage.security.StaffMember;
 
 /**
- * The check of the channel a caller posts as. The channel endpoints are public at intake (the gateway has checked
- * the channel's API key); when the gateway relays a channel adapter's token (role {@link Role#CHANNEL} with a
- * {@code channel} claim), the adapter may post only as its own channel.
+ * The check of the channel a caller posts as: only a channel adapter, with the token the gateway relays for its API
+ * key (role {@link Role#CHANNEL} with a {@code channel} claim), and only as its own channel. A request without a
+ * token never gets this far (401); staff tokens and other channels' tokens are refused (403).
  */
 public final class ChannelAccess {
 
     private ChannelAccess() {
     }
 
-    /** Whether the caller (or an anonymous one, {@code null}) may post as the channel. */
+    /** Whether the caller is the adapter of the channel; never for an anonymous caller ({@code null}). */
     public static boolean mayPostAs(StaffMember caller, String channel) {
-        return caller == null || !caller.has(Role.CHANNEL) || caller.mayPostAs(channel);
+        return caller != null && caller.mayPostAs(channel);
     }
 
     /**
-     * @throws AccessRefusedException (403) when a channel adapter posts as another channel
+     * @throws AccessRefusedException (403) when the caller is not the adapter of the channel
      */
     public static void requireMayPostAs(StaffMember caller, String channel) {
-        if (!mayPostAs(caller, channel)) {
+        if (mayPostAs(caller, channel)) {
+            return;
+        }
+        if (caller != null && caller.has(Role.CHANNEL)) {
             throw new AccessRefusedException("This channel key may post as channel " + caller.channel()
                     + " only, not as " + channel + ".");
         }
+        throw new AccessRefusedException("Only a channel key of channel " + channel + " may post as it.");
     }
 }

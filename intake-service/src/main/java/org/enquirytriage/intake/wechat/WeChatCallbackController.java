@@ -1,7 +1,11 @@
 package org.enquirytriage.intake.wechat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +15,7 @@ import org.enquirytriage.intake.enquiry.EnquiryIntake;
 import org.enquirytriage.intake.enquiry.EnquiryRules;
 import org.enquirytriage.intake.enquiry.NewEnquiry;
 import org.enquirytriage.intake.enquiry.Receipt;
+import org.enquirytriage.intake.text.LogText;
 import org.enquirytriage.intake.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.StringUtils;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +33,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * The official account's server URL ({@code /api/channels/wechat}): the platform's URL check ({@code GET}, the
  * {@code echostr} echoed once the signature is right) and its messages ({@code POST}, XML, plain or safe mode). A
@@ -35,6 +44,11 @@ import org.springframework.web.bind.annotation.RestController;
  * contact; other message types and events are acknowledged and not kept. The answer, {@code success}, comes as soon
  * as the enquiry is stored: its event goes to Kafka through the outbox, which is not waited for, well within the
  * platform's 5 seconds. A wrong signature is refused with 401 and nothing is recorded.
+ * <p>
+ * Against replays and downgrades: a message whose {@code timestamp} is more than {@value #WINDOW_SECONDS} s from now
+ * is refused, and so is a second message with the same timestamp and nonce but another body (the platform's own
+ * retries, with the same body, pass and make no second enquiry); with an EncodingAESKey configured only safe mode is
+ * taken (the AppID is then required, and checked in every message); a message without {@code ToUserName} is refused.
  */
 @RestController
 @RequestMapping("/api/channels/wechat")
@@ -46,16 +60,22 @@ class WeChatCallbackController {
     private static final String SAFE_MODE = "aes";
     private static final String PLAIN_MODE = "raw";
     private static final String SUCCESS = "success";
+    static final long WINDOW_SECONDS = 300;
 
     private final EnquiryIntake intake;
     private final WeChatCrypto crypto;
     private final boolean configured;
+    private final boolean safeModeOnly;
     private final int maxTextLength;
+    /** The body's SHA-256 of each (timestamp, nonce) seen within the window. */
+    private final Cache<String, String> seenNonces = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(2 * WINDOW_SECONDS)).maximumSize(1_000_000).build();
 
     WeChatCallbackController(EnquiryIntake intake, IntakeProperties properties) {
         IntakeProperties.WeChat wechat = properties.wechat();
         this.intake = intake;
-        this.configured = wechat.callbackConfigured();
+        this.safeModeOnly = StringUtils.hasText(wechat.aesKey());
+        this.configured = wechat.callbackConfigured() && (!safeModeOnly || StringUtils.hasText(wechat.appId()));
         this.crypto = new WeChatCrypto(wechat.token(), wechat.aesKey(), wechat.appId());
         this.maxTextLength = properties.maxTextLength();
     }
@@ -81,6 +101,13 @@ class WeChatCallbackController {
         if (body == null || body.length == 0) {
             throw new WeChatMessageException("The body is missing: the platform posts the message as XML");
         }
+        if (encryptType != null && !SAFE_MODE.equals(encryptType) && !PLAIN_MODE.equals(encryptType)) {
+            throw new WeChatMessageException("encrypt_type must be aes or raw, not " + encryptType);
+        }
+        requireFresh(timestamp);
+        if (safeModeOnly && !SAFE_MODE.equals(encryptType)) {
+            throw new WeChatSignatureException("This account takes messages in safe mode only (encrypt_type=aes)");
+        }
         Map<String, String> message;
         if (SAFE_MODE.equals(encryptType)) {
             Map<String, String> envelope = SafeXml.fields(body);
@@ -103,6 +130,7 @@ class WeChatCallbackController {
         else {
             throw new WeChatMessageException("encrypt_type must be aes or raw, not " + encryptType);
         }
+        requireNewNonce(timestamp, nonce, body);
         receive(message);
         return plainText(SUCCESS);
     }
@@ -111,10 +139,46 @@ class WeChatCallbackController {
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8)).body(body);
     }
 
+    private void requireFresh(String timestamp) {
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.strip());
+        }
+        catch (NumberFormatException e) {
+            throw new WeChatSignatureException("The timestamp is not a number of seconds");
+        }
+        if (Math.abs(Instant.now().getEpochSecond() - seconds) > WINDOW_SECONDS) {
+            throw new WeChatSignatureException("The timestamp is more than " + WINDOW_SECONDS
+                    + " seconds from now: a replay, or a clock far off");
+        }
+    }
+
+    /** Refuses a (timestamp, nonce) seen before with another body: a signed URL replayed with a forged message. */
+    private void requireNewNonce(String timestamp, String nonce, byte[] body) {
+        String digest = sha256(body);
+        String earlier = seenNonces.asMap().putIfAbsent(timestamp.strip() + ":" + nonce, digest);
+        if (earlier != null && !earlier.equals(digest)) {
+            throw new WeChatSignatureException("This timestamp and nonce came before with another message: a replay");
+        }
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
     private void receive(Map<String, String> message) {
+        String toUserName = message.get("ToUserName");
+        if (toUserName == null || toUserName.isBlank()) {
+            throw new WeChatMessageException("A message needs the official account in ToUserName");
+        }
         String type = message.get("MsgType");
         if (!"text".equals(type)) {
-            log.info("WeChat message of type {} acknowledged and not kept", type);
+            log.info("WeChat message of type {} acknowledged and not kept", LogText.safe(type));
             return;
         }
         String msgId = message.get("MsgId");
@@ -132,7 +196,7 @@ class WeChatCallbackController {
         Receipt receipt = intake.receive(new NewEnquiry(CHANNEL, msgId.strip(), null, content,
                 createTime(message.get("CreateTime")), new Contact(null, null, null, openid.strip()), null,
                 List.of(), null));
-        log.info("WeChat message {} is enquiry {}{}", msgId, receipt.enquiryId(),
+        log.info("WeChat message {} is enquiry {}{}", LogText.safe(msgId), receipt.enquiryId(),
                 receipt.created() ? "" : " (a retry)");
     }
 
@@ -147,7 +211,7 @@ class WeChatCallbackController {
         if (!configured) {
             ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "channel-not-configured",
                     "Channel Not Configured", "The WeChat channel is not configured: set WECHAT_TOKEN (and "
-                            + "WECHAT_AES_KEY and WECHAT_APP_ID for safe mode).");
+                            + "WECHAT_AES_KEY with WECHAT_APP_ID for safe mode).");
             throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
         }
     }

@@ -1,9 +1,11 @@
 package org.enquirytriage.intake.enquiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.enquirytriage.intake.config.IntakeProperties;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 
 class CitizenKeysTests {
 
@@ -39,6 +41,20 @@ class CitizenKeysTests {
         Contact contact = new Contact(null, "13812345678", null, null);
 
         assertThat(keys("another-secret-that-is-long-enough-for-hmac").of(contact)).isNotEqualTo(keys.of(contact));
+    }
+
+    @Test
+    void shouldRefuseToStartWithTheDevelopmentSecretOutsideTheLocalProfile() {
+        IntakeProperties development = IntakeProperties.of(10_000,
+                "dev-only-citizen-key-secret-do-not-use-in-production");
+        MockEnvironment local = new MockEnvironment();
+        local.setActiveProfiles("local");
+
+        assertThatThrownBy(() -> new CitizenKeys(development, new MockEnvironment()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("INTAKE_CITIZEN_KEY_SECRET");
+        assertThat(new CitizenKeys(development, local).of(new Contact(null, "13812345678", null, null))).isNotNull();
+        assertThat(new CitizenKeys(IntakeProperties.of(10_000, "a-secret-of-the-agency-0123456789abcdef"),
+                new MockEnvironment())).isNotNull();
     }
 
     private static CitizenKeys keys(String secret) {

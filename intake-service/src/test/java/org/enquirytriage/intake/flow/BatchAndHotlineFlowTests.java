@@ -59,6 +59,7 @@ class BatchAndHotlineFlowTests extends IntakeFlowSupport {
                 %1$s-3,2026-03-02 10:00,,井盖,,网站,
                 %1$s-4,2026-03-02 11:00,0591-88881234,供水,停水三天了没人管,微信,鼓楼区
                 %1$s-1,2026-03-02 09:29:00,13812345678,夜间施工噪音,重复的工单,电话,430103
+                %1$s-1,2026-03-02 09:29:00,13812345678,夜间施工噪音,"工地每天施工到凌晨，我叫张三，电话13812345678",电话,430103
                 """.formatted(run);
 
         HttpResponse<String> response = post("/api/channels/hotline/work-orders", "text/csv; charset=utf-8", csv);
@@ -67,6 +68,7 @@ class BatchAndHotlineFlowTests extends IntakeFlowSupport {
         JsonNode result = read(response);
         assertThat(result.path("accepted").asInt()).isEqualTo(2);
         assertThat(result.path("duplicates").asInt()).isEqualTo(1);
+        assertThat(result.path("conflicts").asInt()).isEqualTo(1);
         assertThat(result.path("rejected").asInt()).isEqualTo(2);
         JsonNode rows = result.path("rows");
         assertThat(rows.get(0).path("status").asText()).isEqualTo("accepted");
@@ -74,8 +76,11 @@ class BatchAndHotlineFlowTests extends IntakeFlowSupport {
         assertThat(rows.get(1).path("reasons").get(0).asText()).contains("来电时间");
         assertThat(rows.get(2).path("reasons").toString()).contains("内容");
         assertThat(rows.get(3).path("status").asText()).isEqualTo("accepted");
-        assertThat(rows.get(4).path("status").asText()).isEqualTo("duplicate");
+        assertThat(rows.get(4).path("status").asText()).isEqualTo("conflict");
         assertThat(rows.get(4).path("enquiryId").asText()).isEqualTo(rows.get(0).path("enquiryId").asText());
+        assertThat(rows.get(4).has("trackingToken")).isFalse();
+        assertThat(rows.get(5).path("status").asText()).isEqualTo("duplicate");
+        assertThat(rows.get(5).path("trackingToken").asText()).isEqualTo(rows.get(0).path("trackingToken").asText());
 
         Document stored = enquiry(rows.get(0).path("enquiryId").asText());
         assertThat(stored.getString("channel")).isEqualTo("hotline");

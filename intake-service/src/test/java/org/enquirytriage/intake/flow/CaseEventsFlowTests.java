@@ -274,8 +274,9 @@ class CaseEventsFlowTests extends IntakeFlowSupport {
 
     private String wechatEnquiry(String openid, String text) throws Exception {
         String msgId = String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits()));
-        HttpResponse<String> response = post(WeChatTestMessages.plainModePath(TOKEN, "1772414940", "5"), "text/xml",
-                WeChatTestMessages.text(openid, text, msgId));
+        String xml = WeChatTestMessages.text(openid, text, msgId);
+        HttpResponse<String> response = post(WeChatTestMessages.safeModePath(TOKEN, AES_KEY, APP_ID, xml), "text/xml",
+                WeChatTestMessages.safeModeBody(AES_KEY, APP_ID, xml));
         assertThat(response.body()).isEqualTo("success");
         return enquiries("wechat", msgId).get(0).getString("_id");
     }

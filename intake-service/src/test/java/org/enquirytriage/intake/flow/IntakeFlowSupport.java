@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.enquirytriage.events.DomainEvent;
@@ -50,6 +52,8 @@ abstract class IntakeFlowSupport {
     static final String APP_ID = "wx2c2769f8efd9abc2";
 
     static final Duration EVENTUALLY = Duration.ofSeconds(30);
+
+    private static final Pattern CHANNEL_FIELD = Pattern.compile("\"channel\"\\s*:\\s*\"([^\"]+)\"");
 
     static final WireMockServer WECHAT_API = new WireMockServer(options().dynamicPort());
 
@@ -103,9 +107,30 @@ abstract class IntakeFlowSupport {
         return post(path, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Posts as a caller of the path would: a channel's post with that channel adapter's token (the hotline's for its
+     * work orders, otherwise the first {@code "channel"} of the body, {@code portal} when there is none), anything
+     * else without a token.
+     */
     HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        String channel = channelPostingTo(path, new String(body, StandardCharsets.UTF_8));
+        if (channel != null) {
+            request.header("Authorization", StaffAuthentication.bearer(StaffAuthentication.channel(channel)));
+        }
+        return send(request);
+    }
+
+    private static String channelPostingTo(String path, String body) {
+        if (path.startsWith("/api/channels/hotline/")) {
+            return "hotline";
+        }
+        if (!path.equals("/api/enquiries") && !path.equals("/api/enquiries/batch")) {
+            return null;
+        }
+        Matcher channel = CHANNEL_FIELD.matcher(body);
+        return channel.find() ? channel.group(1) : "portal";
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

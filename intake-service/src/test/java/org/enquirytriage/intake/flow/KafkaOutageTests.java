@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.enquirytriage.intake.outbox.EventRelay;
+import org.enquirytriage.security.test.StaffAuthentication;
 import org.enquirytriage.testsupport.EmbeddedMongoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,7 +101,9 @@ class KafkaOutageTests {
 
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/enquiries"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json")
+                .header("Authorization", StaffAuthentication.bearer(StaffAuthentication.channel("portal")))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -63,8 +63,8 @@ class MalformedInputTests extends IntakeFlowSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badXml")
     void shouldAnswerBadXmlAtTheWeChatCallbackWithA4xxProblem(String name, String xml) throws Exception {
-        HttpResponse<String> response = post(WeChatTestMessages.plainModePath(TOKEN, "1772414940", "1"), "text/xml",
-                xml);
+        HttpResponse<String> response = post(WeChatTestMessages.safeModePath(TOKEN, AES_KEY, APP_ID, "<xml/>"),
+                "text/xml", xml);
 
         assertProblem(response, 400);
         assertThat(response.body()).doesNotContain("root:");
@@ -91,8 +91,8 @@ class MalformedInputTests extends IntakeFlowSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badWeChatBodies")
     void shouldAnswerBadBytesAtTheWeChatCallbackWithA4xxProblem(String name, byte[] body) throws Exception {
-        HttpResponse<String> response = post(WeChatTestMessages.plainModePath(TOKEN, "1772414940", "2"), "text/xml",
-                body);
+        HttpResponse<String> response = post(WeChatTestMessages.safeModePath(TOKEN, AES_KEY, APP_ID, "<xml/>"),
+                "text/xml", body);
 
         assertThat(response.statusCode()).isBetween(400, 499);
         assertProblem(response, response.statusCode());

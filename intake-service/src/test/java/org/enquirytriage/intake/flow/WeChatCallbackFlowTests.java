@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,8 +43,9 @@ class WeChatCallbackFlowTests extends IntakeFlowSupport {
 
     @Test
     void shouldReceiveTheOfficialSafeModeSampleOnceHoweverOftenThePlatformRetries() throws Exception {
-        String path = CALLBACK + "?timestamp=1409735669&nonce=1320562132&encrypt_type=aes"
-                + "&msg_signature=5d197aaffba7e9b25a30732f161a50dee96bd5fa&openid=oyORnuP8q7ou2gfYjqLzSIWZf0rs";
+        // the sample's ciphertext, signed anew for now: its own timestamp is from 2014
+        String path = WeChatTestMessages.officialSampleSafeModePath(TOKEN, WeChatTestMessages.now())
+                + "&openid=oyORnuP8q7ou2gfYjqLzSIWZf0rs";
 
         long started = System.nanoTime();
         HttpResponse<String> first = post(path, "text/xml", WeChatTestMessages.OFFICIAL_SAFE_MODE_BODY);
@@ -63,12 +65,12 @@ class WeChatCallbackFlowTests extends IntakeFlowSupport {
     }
 
     @Test
-    void shouldReceiveAPlainModeTextMessageMasked() throws Exception {
+    void shouldReceiveATextMessageMasked() throws Exception {
         String msgId = String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits()));
         String xml = WeChatTestMessages.text("oUser1", "我叫李四，楼下烧烤店油烟太大，电话13812345678", msgId);
 
-        HttpResponse<String> response = post(WeChatTestMessages.plainModePath(TOKEN, "1772414940", "77"),
-                "text/xml", xml);
+        HttpResponse<String> response = post(WeChatTestMessages.safeModePath(TOKEN, AES_KEY, APP_ID, xml),
+                "text/xml", WeChatTestMessages.safeModeBody(AES_KEY, APP_ID, xml));
 
         assertThat(response.body()).isEqualTo("success");
         Document stored = enquiries("wechat", msgId).get(0);
@@ -111,12 +113,48 @@ class WeChatCallbackFlowTests extends IntakeFlowSupport {
                 + "</FromUserName><CreateTime>1772414940</CreateTime><MsgType><![CDATA[event]]></MsgType>"
                 + "<Event><![CDATA[subscribe]]></Event></xml>";
 
-        HttpResponse<String> response = post(WeChatTestMessages.plainModePath(TOKEN, "1772414940", "78"),
-                "text/xml", subscribe);
+        HttpResponse<String> response = post(WeChatTestMessages.safeModePath(TOKEN, AES_KEY, APP_ID, subscribe),
+                "text/xml", WeChatTestMessages.safeModeBody(AES_KEY, APP_ID, subscribe));
 
         assertThat(response.body()).isEqualTo("success");
         assertThat(mongo.count(new Query(Criteria.where("restricted.contact.openid").is("oNew")), "enquiries"))
                 .isZero();
+    }
+
+    @Test
+    void shouldRefusePlainModeOnceTheAccountHasAnAesKey() throws Exception {
+        String msgId = String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits()));
+        String xml = WeChatTestMessages.text("oDowngrade", "明文模式的消息", msgId);
+
+        assertProblem(post(WeChatTestMessages.plainModePath(TOKEN, WeChatTestMessages.now(), "80"), "text/xml", xml),
+                401);
+        assertThat(enquiries("wechat", msgId)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAMessageSignedMoreThanFiveMinutesAgo() throws Exception {
+        String msgId = String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits()));
+        String xml = WeChatTestMessages.text("oStale", "五分钟以前签名的消息", msgId);
+        String sixMinutesAgo = String.valueOf(Instant.now().minusSeconds(360).getEpochSecond());
+        String path = WeChatTestMessages.safeModePath(TOKEN, AES_KEY, APP_ID, xml)
+                .replaceFirst("timestamp=\\d+", "timestamp=" + sixMinutesAgo);
+
+        HttpResponse<String> response = post(path, "text/xml", WeChatTestMessages.safeModeBody(AES_KEY, APP_ID, xml));
+
+        assertProblem(response, 401);
+        assertThat(response.body()).contains("300 seconds");
+        assertThat(enquiries("wechat", msgId)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAMessageWithoutToUserName() throws Exception {
+        String msgId = String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits()));
+        String xml = WeChatTestMessages.text("oUser4", "没有收件公众号的消息", msgId)
+                .replace("<ToUserName><![CDATA[gh_account]]></ToUserName>", "");
+
+        assertProblem(post(WeChatTestMessages.safeModePath(TOKEN, AES_KEY, APP_ID, xml), "text/xml",
+                WeChatTestMessages.safeModeBody(AES_KEY, APP_ID, xml)), 400);
+        assertThat(enquiries("wechat", msgId)).isEmpty();
     }
 
     @Test

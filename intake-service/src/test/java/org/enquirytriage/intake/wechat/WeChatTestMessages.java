@@ -2,6 +2,7 @@ package org.enquirytriage.intake.wechat;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,13 +36,31 @@ public final class WeChatTestMessages {
                 + timestamp + "&nonce=" + nonce + "&openid=o";
     }
 
-    /** The callback path of a safe-mode message: both signatures, for the message {@link #safeModeBody} encrypts. */
+    /**
+     * The callback path of a safe-mode message, sent now with a nonce of its own: both signatures, for the message
+     * {@link #safeModeBody} encrypts.
+     */
     public static String safeModePath(String token, String aesKey, String appId, String message)
             throws GeneralSecurityException {
-        String encrypted = encrypted(aesKey, appId, message);
-        return "/api/channels/wechat?signature=" + WeChatPlatform.sign(token, "1772414940", "99") + "&timestamp="
-                + "1772414940&nonce=99&encrypt_type=aes&msg_signature="
-                + WeChatPlatform.sign(token, "1772414940", "99", encrypted);
+        return safeModePathOf(token, encrypted(aesKey, appId, message), now());
+    }
+
+    /** The callback path of the official sample ({@link #OFFICIAL_SAFE_MODE_BODY}), signed anew for a timestamp. */
+    public static String officialSampleSafeModePath(String token, String timestamp) throws GeneralSecurityException {
+        return safeModePathOf(token, WeChatCryptoTests.SAMPLE_ENCRYPT, timestamp);
+    }
+
+    /** The current time as the platform's {@code timestamp}: seconds since the epoch. */
+    public static String now() {
+        return String.valueOf(Instant.now().getEpochSecond());
+    }
+
+    private static String safeModePathOf(String token, String encrypted, String timestamp)
+            throws GeneralSecurityException {
+        String nonce = String.valueOf(RANDOM.nextInt(1_000_000_000));
+        return "/api/channels/wechat?signature=" + WeChatPlatform.sign(token, timestamp, nonce) + "&timestamp="
+                + timestamp + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature="
+                + WeChatPlatform.sign(token, timestamp, nonce, encrypted);
     }
 
     /** The safe-mode body of a message. */

@@ -1,9 +1,11 @@
 package org.enquirytriage.triage.web;
 
-import org.enquirytriage.security.PublicEndpoints;
+import java.util.Set;
+
+import org.enquirytriage.security.RestrictedEndpoints;
+import org.enquirytriage.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -11,16 +13,21 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-/** The description of the staff API (OpenAPI) and the endpoints that answer without a token: that description. */
+/** The description of the staff API (OpenAPI), and who may read it and use the classifier's models endpoints. */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
 
     private static final String BEARER = "staff-jwt";
 
+    /**
+     * The API's description for staff only, and the classifier's models for admins only: checked before a model
+     * upload's body (up to 64 MB) is read.
+     */
     @Bean
-    PublicEndpoints apiDocumentation() {
-        return PublicEndpoints.of(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-                "/swagger-ui/**");
+    RestrictedEndpoints restrictedEndpoints() {
+        return RestrictedEndpoints.of(Set.of(Role.ADMIN), "/api/triage/models", "/api/triage/models/**")
+                .and(Set.of(Role.STAFF, Role.SUPERVISOR, Role.EDITOR, Role.ADMIN), "/v3/api-docs", "/v3/api-docs/**",
+                        "/swagger-ui.html", "/swagger-ui/**");
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.enquirytriage.triage.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.enquirytriage.security.test.StaffAuthentication.as;
+import static org.enquirytriage.security.test.StaffAuthentication.channel;
 import static org.enquirytriage.security.test.StaffAuthentication.editor;
 import static org.enquirytriage.security.test.StaffAuthentication.staff;
 import static org.enquirytriage.security.test.StaffAuthentication.supervisor;
@@ -245,8 +246,11 @@ class CaseApiTests {
     }
 
     @Test
-    void shouldDescribeTheApiWithoutAToken() throws Exception {
-        mvc.perform(get("/v3/api-docs"))
+    void shouldDescribeTheApiToStaffOnly() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/v3/api-docs").with(as(channel("portal"))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/v3/api-docs").with(as(staff("transport"))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/cases/{id}/answer']").exists())
                 .andExpect(jsonPath("$.paths['/api/supervision/backlog']").exists());

@@ -10,6 +10,8 @@ import org.enquirytriage.intake.enquiry.EnquiryIntake;
 import org.enquirytriage.intake.enquiry.Receipt;
 import org.enquirytriage.intake.web.ChannelAccess;
 import org.enquirytriage.intake.web.Problems;
+import org.enquirytriage.security.AccessRefusedException;
+import org.enquirytriage.security.Role;
 import org.enquirytriage.security.StaffMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -46,6 +48,9 @@ class EnquiryBatch {
     }
 
     Result receive(JsonNode items, StaffMember caller) {
+        if (caller == null || !caller.has(Role.CHANNEL)) {
+            throw new AccessRefusedException("Only a channel key may post enquiries.");
+        }
         if (items == null || !items.isArray()) {
             throw badRequest("The request body must be a JSON array of enquiries.");
         }
@@ -93,25 +98,33 @@ class EnquiryBatch {
             return ItemResult.rejected(index, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                     "Item " + index + ": this channel key may not post as channel " + request.channel() + "."));
         }
-        Receipt receipt = intake.receive(request.toNewEnquiry());
-        return new ItemResult(index, receipt.created() ? ItemStatus.accepted : ItemStatus.duplicate,
-                receipt.enquiryId(), receipt.trackingToken(), null);
+        Receipt receipt = intake.receive(request.toNewEnquiry(), caller.id());
+        return switch (receipt.outcome()) {
+            case CREATED -> new ItemResult(index, ItemStatus.accepted, receipt.enquiryId(), receipt.trackingToken(),
+                    null);
+            case REPEATED -> new ItemResult(index, ItemStatus.duplicate, receipt.enquiryId(), receipt.trackingToken(),
+                    null);
+            case CONFLICTING -> new ItemResult(index, ItemStatus.conflict, receipt.enquiryId(), null,
+                    Problems.of(HttpStatus.CONFLICT, "enquiry-conflict", "Enquiry Conflict", "Item " + index
+                            + ": this externalId was sent before with another subject or text, as enquiry "
+                            + receipt.enquiryId() + "; the enquiry was kept as it was."));
+        };
     }
 
     private static ErrorResponseException badRequest(String detail) {
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(detail, List.of()), null);
     }
 
-    /** What became of an item. */
+    /** What became of an item; {@code conflict}: its externalId was sent before with another subject or text. */
     enum ItemStatus {
-        accepted, duplicate, rejected
+        accepted, duplicate, conflict, rejected
     }
 
     /**
      * What became of one item of the batch.
      *
      * @param index its place in the array, from 0
-     * @param problem why it was rejected
+     * @param problem why it was rejected or is a conflict
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ItemResult(int index, ItemStatus status, String enquiryId, String trackingToken, ProblemDetail problem) {
@@ -122,11 +135,11 @@ class EnquiryBatch {
     }
 
     /** The answer to a batch: how many items went which way, and every item in the order sent. */
-    record Result(int accepted, int duplicates, int rejected, List<ItemResult> items) {
+    record Result(int accepted, int duplicates, int conflicts, int rejected, List<ItemResult> items) {
 
         static Result of(List<ItemResult> items) {
             return new Result(count(items, ItemStatus.accepted), count(items, ItemStatus.duplicate),
-                    count(items, ItemStatus.rejected), items);
+                    count(items, ItemStatus.conflict), count(items, ItemStatus.rejected), items);
         }
 
         private static int count(List<ItemResult> items, ItemStatus status) {

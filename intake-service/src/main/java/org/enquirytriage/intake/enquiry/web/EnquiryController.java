@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.validation.Valid;
@@ -39,6 +40,7 @@ import jakarta.validation.constraints.Size;
 class EnquiryController {
 
     private static final URI NOT_FOUND_TYPE = URI.create("https://enquirytriage.org/problems/enquiry-not-found");
+    private static final URI CONFLICT_TYPE = URI.create("https://enquirytriage.org/problems/enquiry-conflict");
     private static final URI RATING_REFUSED_TYPE = URI.create("https://enquirytriage.org/problems/rating-refused");
 
     private final EnquiryIntake intake;
@@ -56,12 +58,18 @@ class EnquiryController {
         binder.addValidators(textValidator);
     }
 
-    /** 202 with a new enquiry's id and tracking token; 200 with the same for a repeat of a message. */
+    /**
+     * 202 with a new enquiry's id and tracking token; 200 with the id and status for a repeat of a message (and the
+     * token only when the key that created it repeats it); 409 for a repeated id with another subject or text.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReceiptResponse> receive(@Valid @RequestBody EnquiryRequest enquiryRequest,
             @AuthenticationPrincipal StaffMember caller) {
         ChannelAccess.requireMayPostAs(caller, enquiryRequest.channel());
-        Receipt receipt = intake.receive(enquiryRequest.toNewEnquiry());
+        Receipt receipt = intake.receive(enquiryRequest.toNewEnquiry(), caller.id());
+        if (receipt.outcome() == Receipt.Outcome.CONFLICTING) {
+            throw conflict(enquiryRequest.channel(), receipt.enquiryId());
+        }
         URI location = URI.create("/api/enquiries/" + receipt.enquiryId() + "/status");
         return ResponseEntity.status(receipt.created() ? HttpStatus.ACCEPTED : HttpStatus.OK).location(location)
                 .body(new ReceiptResponse(receipt.enquiryId(), receipt.trackingToken(), receipt.status()));
@@ -98,6 +106,16 @@ class EnquiryController {
         }
     }
 
+    private static ErrorResponseException conflict(String channel, String enquiryId) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Channel " + channel
+                + " sent this externalId before with another subject or text, as enquiry " + enquiryId
+                + "; the enquiry was kept as it was.");
+        problem.setType(CONFLICT_TYPE);
+        problem.setTitle("Enquiry Conflict");
+        problem.setProperty("enquiryId", enquiryId);
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+
     private static ErrorResponseException notFound(String id) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 "No enquiry " + id + " with this tracking token.");
@@ -106,7 +124,8 @@ class EnquiryController {
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 
-    /** What a channel is told about the enquiry it sent. */
+    /** What a channel is told about the enquiry it sent; no token for a repeat by another key. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ReceiptResponse(String enquiryId, String trackingToken, EnquiryStatus status) {
     }
 

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -25,6 +26,7 @@ import org.enquirytriage.intake.enquiry.EnquiryIntake;
 import org.enquirytriage.intake.enquiry.EnquiryStatus;
 import org.enquirytriage.intake.enquiry.Receipt;
 import org.enquirytriage.intake.enquiry.StatusView;
+import org.enquirytriage.security.StaffMember;
 import org.enquirytriage.security.test.StaffAuthentication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +44,9 @@ import org.springframework.test.web.servlet.ResultActions;
 class EnquiryControllerTests {
 
     private static final String ID = "7d3f0a52-2c41-4f3e-9a53-0f0c7c1d2e10";
+    private static final StaffMember PORTAL = StaffAuthentication.channel("portal");
+    private static final String ENQUIRY = """
+            {"channel": "portal", "externalId": "msg-1", "text": "工地夜间施工"}""";
 
     @Autowired
     MockMvc mvc;
@@ -51,7 +56,8 @@ class EnquiryControllerTests {
 
     @Test
     void shouldAcceptANewEnquiryWith202ItsIdTokenAndStatusLocation() throws Exception {
-        given(intake.receive(any())).willReturn(new Receipt(ID, "tok", EnquiryStatus.RECEIVED, true));
+        given(intake.receive(any(), any()))
+                .willReturn(new Receipt(ID, "tok", EnquiryStatus.RECEIVED, Receipt.Outcome.CREATED));
 
         postJson("""
                 {"channel": "portal", "externalId": "msg-1", "subject": "噪音", "text": "工地夜间施工",
@@ -67,13 +73,39 @@ class EnquiryControllerTests {
 
     @Test
     void shouldAnswerARepeatWith200AndTheSameIdAndLocation() throws Exception {
-        given(intake.receive(any())).willReturn(new Receipt(ID, "tok", EnquiryStatus.RECEIVED, false));
+        given(intake.receive(any(), any()))
+                .willReturn(new Receipt(ID, "tok", EnquiryStatus.RECEIVED, Receipt.Outcome.REPEATED));
 
         postJson("""
                 {"channel": "portal", "externalId": "msg-1", "text": "工地夜间施工"}""")
                 .andExpect(status().isOk())
                 .andExpect(header().string("Location", "/api/enquiries/" + ID + "/status"))
                 .andExpect(jsonPath("$.enquiryId").value(ID));
+    }
+
+    @Test
+    void shouldRefuseAPostWithoutAChannelTokenWith401() throws Exception {
+        expectProblem(mvc.perform(post("/api/enquiries").contentType(MediaType.APPLICATION_JSON).content(ENQUIRY)),
+                401);
+        expectProblem(mvc.perform(post("/api/enquiries/batch").contentType(MediaType.APPLICATION_JSON)
+                .content("[" + ENQUIRY + "]")), 401);
+        verifyNoInteractions(intake);
+    }
+
+    @Test
+    void shouldRefuseAPostAsAnotherChannelOrByStaffWith403() throws Exception {
+        for (StaffMember caller : List.of(StaffAuthentication.channel("weibo"), StaffAuthentication.admin())) {
+            expectProblem(mvc.perform(post("/api/enquiries").contentType(MediaType.APPLICATION_JSON).content(ENQUIRY)
+                    .with(StaffAuthentication.as(caller))), 403);
+        }
+        expectProblem(mvc.perform(post("/api/enquiries/batch").contentType(MediaType.APPLICATION_JSON)
+                .content("[" + ENQUIRY + "]").with(StaffAuthentication.as(StaffAuthentication.admin()))), 403);
+        mvc.perform(post("/api/enquiries/batch").contentType(MediaType.APPLICATION_JSON).content("[" + ENQUIRY + "]")
+                        .with(StaffAuthentication.as(StaffAuthentication.channel("weibo"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rejected").value(1))
+                .andExpect(jsonPath("$.items[0].problem.status").value(403));
+        verifyNoInteractions(intake);
     }
 
     @Test
@@ -115,7 +147,8 @@ class EnquiryControllerTests {
 
     @Test
     void shouldAcceptATextAtTheLimit() throws Exception {
-        given(intake.receive(any())).willReturn(new Receipt(ID, "tok", EnquiryStatus.RECEIVED, true));
+        given(intake.receive(any(), any()))
+                .willReturn(new Receipt(ID, "tok", EnquiryStatus.RECEIVED, Receipt.Outcome.CREATED));
 
         postJson("""
                 {"channel": "portal", "externalId": "msg-1", "text": "%s"}""".formatted("噪".repeat(10_000)))
@@ -164,7 +197,8 @@ class EnquiryControllerTests {
 
     @Test
     void shouldTakeABatchOverTheLimitOfOneEnquiryUpToTheBatchLimit() throws Exception {
-        given(intake.receive(any())).willReturn(new Receipt(ID, "tok", EnquiryStatus.RECEIVED, true));
+        given(intake.receive(any(), any()))
+                .willReturn(new Receipt(ID, "tok", EnquiryStatus.RECEIVED, Receipt.Outcome.CREATED));
 
         postBatch(batchOf(8, 9_000)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(8));
@@ -174,7 +208,8 @@ class EnquiryControllerTests {
 
     @Test
     void shouldRefuseAnotherMediaTypeWith415() throws Exception {
-        expectProblem(mvc.perform(post("/api/enquiries").contentType(MediaType.TEXT_PLAIN).content("路灯坏了")), 415);
+        expectProblem(mvc.perform(post("/api/enquiries").contentType(MediaType.TEXT_PLAIN).content("路灯坏了")
+                .with(StaffAuthentication.as(PORTAL))), 415);
     }
 
     @Test
@@ -206,7 +241,8 @@ class EnquiryControllerTests {
     }
 
     private ResultActions postBatch(String body) throws Exception {
-        return mvc.perform(post("/api/enquiries/batch").contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post("/api/enquiries/batch").contentType(MediaType.APPLICATION_JSON).content(body)
+                .with(StaffAuthentication.as(PORTAL)));
     }
 
     /** A batch of this many valid enquiries, each with a text of this length. */
@@ -217,7 +253,8 @@ class EnquiryControllerTests {
     }
 
     private ResultActions postJson(String body) throws Exception {
-        return mvc.perform(post("/api/enquiries").contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post("/api/enquiries").contentType(MediaType.APPLICATION_JSON).content(body)
+                .with(StaffAuthentication.as(PORTAL)));
     }
 
     private static ResultActions expectProblem(ResultActions result, int status) throws Exception {
