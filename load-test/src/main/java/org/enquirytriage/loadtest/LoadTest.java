@@ -253,10 +253,10 @@ public final class LoadTest {
      * @param enquiryId the id intake gave it, {@code null} when the answer has none (a batch item rejected)
      * @param repeat whether intake had it already (200, or {@code duplicate} in a batch)
      */
-    record Receipt(int item, String enquiryId, boolean repeat) {
+    private record Receipt(int item, String enquiryId, boolean repeat) {
     }
 
-    List<Receipt> receipts(HttpPoster.Answer answer) {
+    private List<Receipt> receipts(HttpPoster.Answer answer) {
         JsonNode body;
         try {
             body = json.readTree(answer.body());
