@@ -28,25 +28,36 @@ final class RunningSystem implements AutoCloseable {
     private final ServiceProcess gateway;
 
     RunningSystem(String kafkaBootstrapServers, String mongoAddress, Path logDirectory) throws IOException {
+        this(kafkaBootstrapServers, mongoAddress, logDirectory, Map.of());
+    }
+
+    /** With {@code settings} (environment variables, such as {@code SPRING_APPLICATION_JSON}) for every service. */
+    RunningSystem(String kafkaBootstrapServers, String mongoAddress, Path logDirectory, Map<String, String> settings)
+            throws IOException {
         int intakePort = freePort();
         int triagePort = freePort();
         int publishingPort = freePort();
         int gatewayPort = freePort();
         String jwks = "http://127.0.0.1:" + gatewayPort + "/auth/jwks";
         try {
-            services.add(ServiceProcess.start("intake-service", intakePort,
-                    backend(kafkaBootstrapServers, mongoAddress, "intake", jwks), logDirectory));
-            Map<String, String> triage = new HashMap<>(backend(kafkaBootstrapServers, mongoAddress, "triage", jwks));
+            Map<String, String> intake = new HashMap<>(settings);
+            intake.putAll(backend(kafkaBootstrapServers, mongoAddress, "intake", jwks));
+            services.add(ServiceProcess.start("intake-service", intakePort, intake, logDirectory));
+            Map<String, String> triage = new HashMap<>(settings);
+            triage.putAll(backend(kafkaBootstrapServers, mongoAddress, "triage", jwks));
             triage.put("PUBLISHING_URI", "http://127.0.0.1:" + publishingPort);
             services.add(ServiceProcess.start("triage-service", triagePort, triage, logDirectory));
-            services.add(ServiceProcess.start("publishing-service", publishingPort,
-                    backend(kafkaBootstrapServers, mongoAddress, "publishing", jwks), logDirectory));
-            gateway = ServiceProcess.start("gateway", gatewayPort, Map.of(
+            Map<String, String> publishing = new HashMap<>(settings);
+            publishing.putAll(backend(kafkaBootstrapServers, mongoAddress, "publishing", jwks));
+            services.add(ServiceProcess.start("publishing-service", publishingPort, publishing, logDirectory));
+            Map<String, String> gatewaySettings = new HashMap<>(settings);
+            gatewaySettings.putAll(Map.of(
                     "SPRING_PROFILES_ACTIVE", "local",
                     "MONGODB_URI", "mongodb://" + mongoAddress + "/gateway",
                     "INTAKE_URI", "http://127.0.0.1:" + intakePort,
                     "TRIAGE_URI", "http://127.0.0.1:" + triagePort,
-                    "PUBLISHING_URI", "http://127.0.0.1:" + publishingPort), logDirectory);
+                    "PUBLISHING_URI", "http://127.0.0.1:" + publishingPort));
+            gateway = ServiceProcess.start("gateway", gatewayPort, gatewaySettings, logDirectory);
             services.add(gateway);
             services.forEach(service -> service.awaitHealthy(START_TIMEOUT));
         }
