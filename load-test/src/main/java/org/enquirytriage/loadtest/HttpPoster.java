@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.resolver.DefaultAddressResolverGroup;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufMono;
 import reactor.netty.http.client.HttpClient;
@@ -53,7 +54,10 @@ final class HttpPoster implements AutoCloseable {
                 .pendingAcquireTimeout(Duration.ofMinutes(10))
                 .build();
         this.loops = LoopResources.create("load-test-http", 2, true);
+        // the JDK's resolver (the hosts file first), not Netty's DNS client: on a machine whose DNS server does not
+        // answer, that one left every post to http://localhost:8080 waiting until its timeout
         this.client = HttpClient.create(connections).runOn(loops).keepAlive(true)
+                .resolver(DefaultAddressResolverGroup.INSTANCE)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000);
     }
 

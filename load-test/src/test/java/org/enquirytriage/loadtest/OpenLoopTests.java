@@ -136,7 +136,7 @@ class OpenLoopTests {
         });
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        return URI.create("http://localhost:" + server.getAddress().getPort() + "/");
     }
 
     private static HttpPoster.Post post(URI uri) {
