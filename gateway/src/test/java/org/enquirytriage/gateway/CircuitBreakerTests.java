@@ -90,6 +90,8 @@ class CircuitBreakerTests {
         }
         assertThat(circuitBreakers.circuitBreaker("intake").getState())
                 .isIn(CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN);
+        postEnquiry().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().valueMatches("Retry-After", "[1-9][0-9]*");
 
         intake = startIntake();
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))

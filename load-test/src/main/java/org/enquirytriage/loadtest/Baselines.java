@@ -1,13 +1,7 @@
 package org.enquirytriage.loadtest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,10 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -32,13 +31,11 @@ import org.enquirytriage.events.EventType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * What the machine does without the services: the raw broker (as many records as the run posts enquiries, produced
  * to and consumed from {@value #TOPIC} as fast as they go) and plain HTTP (the same posts, at the same rate, to a
- * trivial endpoint this tool serves itself).
+ * trivial endpoint this tool serves itself, on an event loop of its own so that the server is not what limits).
  */
 final class Baselines {
 
@@ -112,41 +109,26 @@ final class Baselines {
     }
 
     /** Posts at the given rate to an endpoint served here, which answers every post 202 with a new id. */
-    static OpenLoop.Stats http(LoadTestOptions options, HttpClient client, Enquiries enquiries)
+    static OpenLoop.Stats http(LoadTestOptions options, HttpPoster client, Enquiries enquiries)
             throws InterruptedException {
-        ExecutorService handlers = Executors.newFixedThreadPool(2);
-        HttpServer server;
+        LoopResources loop = LoopResources.create("load-test-baseline-server", 1, 1, true);
+        DisposableServer server = HttpServer.create().host("127.0.0.1").port(0).runOn(loop)
+                .handle((request, response) -> request.receive().then(response.status(HttpResponseStatus.ACCEPTED)
+                        .header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                        .sendString(Mono.fromSupplier(() -> "{\"enquiryId\":\"" + UUID.randomUUID() + "\"}"))
+                        .then()))
+                .bindNow();
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot serve the HTTP baseline", e);
-        }
-        server.createContext("/api/enquiries", Baselines::accept);
-        server.setExecutor(handlers);
-        server.start();
-        try {
-            URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/enquiries");
-            return new OpenLoop(client, options.maxInFlight(), 0, options.httpTimeout()).run(options.rate(),
-                    options.duration(), index -> enquiries.request(uri, index), (index, sentAt, response) -> {
-                    });
+            URI uri = URI.create("http://127.0.0.1:" + server.port() + options.enquiriesPath());
+            int batch = options.batch();
+            return new OpenLoop(client, options.maxInFlight(), 0, options.httpTimeout()).run(options.requestRate(),
+                    options.duration(), index -> batch == 1 ? enquiries.request(uri, index)
+                            : enquiries.batch(uri, index * batch, batch), (index, sentAt, response) -> {
+                            });
         }
         finally {
-            server.stop(0);
-            handlers.shutdownNow();
-            handlers.awaitTermination(5, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void accept(HttpExchange exchange) throws IOException {
-        try (InputStream body = exchange.getRequestBody()) {
-            body.readAllBytes();
-        }
-        byte[] answer = ("{\"enquiryId\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(202, answer.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(answer);
+            server.disposeNow(Duration.ofSeconds(5));
+            loop.disposeLater().block(Duration.ofSeconds(5));
         }
     }
 

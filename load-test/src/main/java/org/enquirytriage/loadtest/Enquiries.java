@@ -1,8 +1,6 @@
 package org.enquirytriage.loadtest;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,15 +17,13 @@ final class Enquiries {
     private final String channel;
     private final String externalIdPrefix;
     private final String apiKey;
-    private final Duration timeout;
     private final List<String> messagesAsJson;
     private final String channelAsJson;
 
-    Enquiries(Corpus corpus, String channel, String externalIdPrefix, String apiKey, Duration timeout) {
+    Enquiries(Corpus corpus, String channel, String externalIdPrefix, String apiKey) {
         this.channel = channel;
         this.externalIdPrefix = externalIdPrefix;
         this.apiKey = apiKey;
-        this.timeout = timeout;
         ObjectMapper json = new ObjectMapper();
         try {
             this.channelAsJson = json.writeValueAsString(channel);
@@ -65,13 +61,19 @@ final class Enquiries {
     }
 
     /** The post of the n-th enquiry to the given enquiries endpoint. */
-    HttpRequest request(URI endpoint, long index) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body(index)));
-        if (apiKey != null) {
-            builder.header(API_KEY_HEADER, apiKey);
+    HttpPoster.Post request(URI endpoint, long index) {
+        return new HttpPoster.Post(endpoint, body(index), apiKey);
+    }
+
+    /** The post of {@code size} enquiries from the n-th on, as one JSON array, to the given batch endpoint. */
+    HttpPoster.Post batch(URI endpoint, long first, int size) {
+        StringBuilder body = new StringBuilder(size * 300).append('[');
+        for (long index = first; index < first + size; index++) {
+            if (index > first) {
+                body.append(',');
+            }
+            body.append(body(index));
         }
-        return builder.build();
+        return new HttpPoster.Post(endpoint, body.append(']').toString(), apiKey);
     }
 }

@@ -18,10 +18,17 @@ import java.util.Locale;
  * @param p50Millis the median latency from a post's sending to its CaseOpened record's timestamp, {@code null}
  *        without cases
  * @param p99Millis the 99th percentile of the same
+ * @param cpuMsPerEnquiry the CPU milliseconds the local stack's processes (this tool left out) used per accepted
+ *        enquiry from the first post to the last case, {@code null} when no local stack was found
+ * @param refused enquiries whose post was answered 429 or 503 (refused), after the retries
+ * @param refusedP99Millis the 99th percentile of the time from sending an attempt to its 429 or 503 answer,
+ *        {@code null} when nothing was refused
+ * @param p99AcceptedAnswerMillis the 99th percentile of the time from a post to its 2xx answer, {@code null} when none
  * @param failures what failed: lost or duplicated enquiries, a scenario's own checks, nothing accepted
  */
 public record LoadReport(long sent, long accepted, long rejected, long cases, long lost, long duplicated,
-        double throughputPerSecond, Long p50Millis, Long p99Millis, List<String> failures) {
+        double throughputPerSecond, Long p50Millis, Long p99Millis, Double cpuMsPerEnquiry, long refused,
+        Long refusedP99Millis, Long p99AcceptedAnswerMillis, List<String> failures) {
 
     public LoadReport {
         failures = List.copyOf(failures);
@@ -35,7 +42,10 @@ public record LoadReport(long sent, long accepted, long rejected, long cases, lo
     /** The one-line JSON summary. */
     public String json() {
         return String.format(Locale.ROOT, "{\"sent\":%d,\"accepted\":%d,\"rejected\":%d,\"cases\":%d,\"lost\":%d,"
-                + "\"duplicated\":%d,\"throughput_per_s\":%.1f,\"p50_ms\":%s,\"p99_ms\":%s}", sent, accepted,
-                rejected, cases, lost, duplicated, throughputPerSecond, p50Millis, p99Millis);
+                + "\"duplicated\":%d,\"throughput_per_s\":%.1f,\"p50_ms\":%s,\"p99_ms\":%s,\"cpu_ms_per_enquiry\":%s,"
+                + "\"refused\":%d,\"refused_p99_ms\":%s,\"p99_accepted_answer_ms\":%s}", sent, accepted, rejected,
+                cases, lost, duplicated, throughputPerSecond, p50Millis, p99Millis,
+                cpuMsPerEnquiry == null ? null : String.format(Locale.ROOT, "%.2f", cpuMsPerEnquiry), refused,
+                refusedP99Millis, p99AcceptedAnswerMillis);
     }
 }

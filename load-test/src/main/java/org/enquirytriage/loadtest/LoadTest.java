@@ -3,8 +3,6 @@ package org.enquirytriage.loadtest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +31,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.enquirytriage.events.Topics;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -63,13 +62,19 @@ public final class LoadTest {
     public LoadReport run() throws InterruptedException {
         Corpus corpus = Corpus.load(options.corpus());
         String runId = UUID.randomUUID().toString().substring(0, 8);
-        Enquiries enquiries = new Enquiries(corpus, options.channel(), "lt-" + runId + "-", options.apiKey(),
-                options.httpTimeout());
-        out.printf("load-test run %s: %s enquiries/s for %d s through %s (channel %s%s), scenario %s, Kafka %s%n",
+        Enquiries enquiries = new Enquiries(corpus, options.channel(), "lt-" + runId + "-", options.apiKey());
+        out.printf("load-test run %s: %s enquiries/s for %d s through %s (channel %s%s%s), scenario %s, Kafka %s%n",
                 runId, trim(options.rate()), options.duration().toSeconds(), options.gateway(), options.channel(),
-                options.apiKey() == null ? "" : ", with an API key", options.scenario(), options.kafka());
+                options.apiKey() == null ? "" : ", with an API key",
+                options.batch() == 1 ? "" : ", in batches of " + options.batch(), options.scenario(), options.kafka());
         out.printf("corpus: %d messages from %s%n", corpus.messages().size(), corpus.source());
-        HttpClient client = httpClient();
+        try (HttpPoster client = new HttpPoster(options.connections())) {
+            return run(corpus, runId, enquiries, client);
+        }
+    }
+
+    private LoadReport run(Corpus corpus, String runId, Enquiries enquiries, HttpPoster client)
+            throws InterruptedException {
 
         Baselines.KafkaResult kafkaBaseline = null;
         if (options.baseline()) {
@@ -78,7 +83,7 @@ public final class LoadTest {
             Baselines.print(out, kafkaBaseline, httpBaseline);
         }
 
-        URI endpoint = URI.create(options.gateway() + "/api/enquiries");
+        URI endpoint = URI.create(options.gateway() + options.enquiriesPath());
         if (!options.warmup().isZero()) {
             warmUp(client, corpus, endpoint, runId);
         }
@@ -109,18 +114,21 @@ public final class LoadTest {
                     (System.currentTimeMillis() - started) / 1000, sentAt.size(), watcher.arrivals().size()),
                     PROGRESS_INTERVAL.toMillis(), PROGRESS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
 
+            int batch = options.batch();
             OpenLoop.Stats posts = new OpenLoop(client, options.maxInFlight(), options.retries(),
-                    options.httpTimeout()).run(options.rate(), options.duration(),
-                            index -> enquiries.request(endpoint, index), (index, sent, response) -> {
-                                String enquiryId = enquiryId(response);
-                                if (enquiryId == null) {
-                                    withoutId.incrementAndGet();
-                                    return;
-                                }
-                                sentAt.putIfAbsent(enquiryId, sent);
-                                answeredIds.put(enquiries.externalId(index), enquiryId);
-                                if (response.statusCode() == 200) {
-                                    repeats.incrementAndGet();
+                    options.httpTimeout()).run(options.requestRate(), options.duration(),
+                            index -> request(enquiries, endpoint, index), (index, sent, response) -> {
+                                for (Receipt receipt : receipts(response)) {
+                                    if (receipt.enquiryId() == null) {
+                                        withoutId.incrementAndGet();
+                                        continue;
+                                    }
+                                    sentAt.putIfAbsent(receipt.enquiryId(), sent);
+                                    answeredIds.put(enquiries.externalId(index * batch + receipt.item()),
+                                            receipt.enquiryId());
+                                    if (receipt.repeat()) {
+                                        repeats.incrementAndGet();
+                                    }
                                 }
                             });
             failures.addAll(awaitFault(injected));
@@ -130,11 +138,11 @@ public final class LoadTest {
             settle(deadline);
             watcher.awaitQuiet(SETTLE_GRACE, System.nanoTime() + SETTLE_LIMIT.toNanos());
             failures.addAll(fault.check(Set.copyOf(sentAt.keySet())));
-            printCpu(cpuBefore, cpuAfter, sentAt.size());
+            Double cpuPerEnquiry = printCpu(cpuBefore, cpuAfter, sentAt.size());
             out.printf("load average (1, 5, 15 min; %d cores): %s before, %s after%n",
                     Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
             LoadReport report = report(posts, sentAt, answeredIds, watcher, enquiries, started, repeats.get(),
-                    withoutId.get(), kafkaBaseline, failures);
+                    withoutId.get(), kafkaBaseline, cpuPerEnquiry, failures);
             for (String failure : report.failures()) {
                 out.println("FAILED: " + failure);
             }
@@ -161,40 +169,51 @@ public final class LoadTest {
      * Posts for the warm-up time, uncounted, at a quarter of the run's rate, then half, three quarters and the full
      * rate, and waits until triage-service has read them.
      */
-    private void warmUp(HttpClient client, Corpus corpus, URI endpoint, String runId) throws InterruptedException {
-        Enquiries warmUp = new Enquiries(corpus, options.channel(), "lt-" + runId + "-warmup-", options.apiKey(),
-                options.httpTimeout());
+    private void warmUp(HttpPoster client, Corpus corpus, URI endpoint, String runId) throws InterruptedException {
+        Enquiries warmUp = new Enquiries(corpus, options.channel(), "lt-" + runId + "-warmup-", options.apiKey());
         OpenLoop loop = new OpenLoop(client, options.maxInFlight(), 0, options.httpTimeout());
         long offset = 0;
         for (int step = 1; step <= WARM_UP_STEPS; step++) {
-            double rate = options.rate() * step / WARM_UP_STEPS;
+            double rate = options.requestRate() * step / WARM_UP_STEPS;
             long first = offset;
             OpenLoop.Stats posts = loop.run(rate, options.warmup().dividedBy(WARM_UP_STEPS),
-                    index -> warmUp.request(endpoint, first + index), (i, sent, r) -> {
+                    index -> request(warmUp, endpoint, first + index), (i, sent, r) -> {
                     });
             offset += posts.scheduled();
-            out.printf("warm-up at %.0f/s: %d posts, %d answered 2xx%n", rate, posts.sent(), posts.succeeded());
+            out.printf("warm-up at %.0f enquiries/s: %d posts, %d answered 2xx%n", rate * options.batch(),
+                    posts.sent(), posts.succeeded());
         }
         settle(System.nanoTime() + options.timeout().toNanos());
     }
 
-    /** CPU seconds each process used during the run, and per accepted enquiry: where the work goes. */
-    private void printCpu(Map<String, Duration> before, Map<String, Duration> after, long accepted) {
+    /**
+     * Prints the CPU seconds each process used during the run, and per accepted enquiry: where the work goes. Returns
+     * the CPU milliseconds per accepted enquiry of the stack's processes (this tool's own left out), {@code null}
+     * when no process of the local stack was found.
+     */
+    private Double printCpu(Map<String, Duration> before, Map<String, Duration> after, long accepted) {
         if (after.size() <= 1) {
-            return;
+            return null;
         }
+        Duration stack = Duration.ZERO;
         StringBuilder line = new StringBuilder("CPU used from the first post to the last case, s (ms per accepted "
                 + "enquiry):");
         Duration total = Duration.ZERO;
         for (Map.Entry<String, Duration> process : after.entrySet()) {
             Duration used = process.getValue().minus(before.getOrDefault(process.getKey(), Duration.ZERO));
             total = total.plus(used);
+            if (!LocalStack.SELF.equals(process.getKey())) {
+                stack = stack.plus(used);
+            }
             line.append(String.format(Locale.ROOT, " %s %.1f (%.2f);", process.getKey(), used.toMillis() / 1000.0,
                     perEnquiry(used, accepted)));
         }
         line.append(String.format(Locale.ROOT, " all %.1f (%.2f)", total.toMillis() / 1000.0,
                 perEnquiry(total, accepted)));
+        line.append(String.format(Locale.ROOT, "; the stack without this tool %.1f (%.2f)", stack.toMillis() / 1000.0,
+                perEnquiry(stack, accepted)));
         out.println(line);
+        return accepted == 0 ? null : perEnquiry(stack, accepted);
     }
 
     private static double perEnquiry(Duration used, long accepted) {
@@ -221,14 +240,41 @@ public final class LoadTest {
         }
     }
 
-    private String enquiryId(HttpResponse<String> response) {
+    /** The n-th post: one enquiry, or the n-th batch. */
+    private HttpPoster.Post request(Enquiries enquiries, URI endpoint, long index) {
+        return options.batch() == 1 ? enquiries.request(endpoint, index)
+                : enquiries.batch(endpoint, index * options.batch(), options.batch());
+    }
+
+    /**
+     * What a 2xx answer says became of the enquiries of its post.
+     *
+     * @param item the enquiry's place in its post (0 for a single post)
+     * @param enquiryId the id intake gave it, {@code null} when the answer has none (a batch item rejected)
+     * @param repeat whether intake had it already (200, or {@code duplicate} in a batch)
+     */
+    private record Receipt(int item, String enquiryId, boolean repeat) {
+    }
+
+    private List<Receipt> receipts(HttpPoster.Answer answer) {
+        JsonNode body;
         try {
-            String id = json.readTree(response.body()).path("enquiryId").asText("");
-            return id.isEmpty() ? null : id;
+            body = json.readTree(answer.body());
         }
         catch (IOException e) {
-            return null;
+            return List.of(new Receipt(0, null, false));
         }
+        if (options.batch() == 1) {
+            String id = body.path("enquiryId").asText("");
+            return List.of(new Receipt(0, id.isEmpty() ? null : id, answer.status() == 200));
+        }
+        List<Receipt> receipts = new ArrayList<>();
+        for (JsonNode item : body.path("items")) {
+            String id = item.path("enquiryId").asText("");
+            receipts.add(new Receipt(item.path("index").asInt(), id.isEmpty() ? null : id,
+                    "duplicate".equals(item.path("status").asText())));
+        }
+        return receipts;
     }
 
     /** Waits until every accepted enquiry was seen becoming a case, or the deadline. */
@@ -283,7 +329,7 @@ public final class LoadTest {
 
     private LoadReport report(OpenLoop.Stats posts, Map<String, Long> sentAt, Map<String, String> answeredIds,
             CaseWatcher watcher, Enquiries enquiries, long started, long repeats, long withoutId,
-            Baselines.KafkaResult kafkaBaseline, List<String> failures) {
+            Baselines.KafkaResult kafkaBaseline, Double cpuPerEnquiry, List<String> failures) {
         Histogram byTimestamp = new Histogram(TimeUnit.HOURS.toMillis(1), 3);
         Histogram byArrival = new Histogram(TimeUnit.HOURS.toMillis(1), 3);
         Map<String, CaseWatcher.Arrival> arrivals = watcher.arrivals();
@@ -313,12 +359,14 @@ public final class LoadTest {
         long duplicated = twoCases + twoIds;
         double throughput = cases / Math.max(1e-3, (lastCase - started) / 1000.0);
         long accepted = sentAt.size();
-        long rejected = posts.scheduled() - accepted;
+        int batch = options.batch();
+        long rejected = posts.scheduled() * batch - accepted;
 
-        out.printf("posts: %d scheduled, %d sent (%.0f/s over %.1f s), %d unsent (due while all %d slots waited), "
-                + "%d failed %s, %d retried; the generator's own lag at most %.1f ms%n", posts.scheduled(),
-                posts.sent(), posts.sentPerSecond(), posts.sending().toMillis() / 1000.0, posts.unsent(),
-                options.maxInFlight(), posts.failed(), posts.failures(), posts.retries(), posts.maxLagMicros() / 1000.0);
+        out.printf("posts%s: %d scheduled, %d sent (%.0f/s over %.1f s), %d unsent (due while all %d slots waited), "
+                + "%d failed %s (%d of them refused with 429/503), %d retried; the generator's own lag at most "
+                + "%.1f ms%n", batch == 1 ? "" : " (" + batch + " enquiries each)", posts.scheduled(), posts.sent(),
+                posts.sentPerSecond(), posts.sending().toMillis() / 1000.0, posts.unsent(), options.maxInFlight(),
+                posts.failed(), posts.failures(), posts.refused(), posts.retries(), posts.maxLagMicros() / 1000.0);
         if (posts.firstFailure() != null) {
             out.println("first failure: " + posts.firstFailure());
         }
@@ -328,6 +376,9 @@ public final class LoadTest {
         out.printf("post → answer (ms): p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n",
                 percentile(posts.responseMicros(), 50) / 1000.0, percentile(posts.responseMicros(), 95) / 1000.0,
                 percentile(posts.responseMicros(), 99) / 1000.0, posts.responseMicros().getMaxValue() / 1000.0);
+        out.printf("post → refusal (429/503, every attempt; ms): %d refused, p50 %.1f, p99 %.1f, max %.1f%n",
+                posts.refusalMicros().getTotalCount(), percentile(posts.refusalMicros(), 50) / 1000.0,
+                percentile(posts.refusalMicros(), 99) / 1000.0, posts.refusalMicros().getMaxValue() / 1000.0);
         out.printf("cases: %d of %d accepted (%d merged into another case); lost %d; duplicated %d (%d enquiries with "
                 + "two CaseOpened, %d external ids with two enquiry ids); %d enquiries whose case event came twice "
                 + "with the same event id (redelivery, not a duplicate)%n", cases, accepted, merged, lost.size(),
@@ -360,8 +411,11 @@ public final class LoadTest {
             all.add(duplicated + " enquiries were duplicated");
         }
         all.addAll(failures);
-        return new LoadReport(posts.sent(), accepted, rejected, cases, lost.size(), duplicated, throughput,
-                cases == 0 ? null : percentile(byTimestamp, 50), cases == 0 ? null : percentile(byTimestamp, 99), all);
+        return new LoadReport(posts.sent() * batch, accepted, rejected, cases, lost.size(), duplicated, throughput,
+                cases == 0 ? null : percentile(byTimestamp, 50), cases == 0 ? null : percentile(byTimestamp, 99),
+                cpuPerEnquiry, posts.refused() * batch,
+                posts.refusalMicros().getTotalCount() == 0 ? null : millis(percentile(posts.refusalMicros(), 99)),
+                posts.succeeded() == 0 ? null : millis(percentile(posts.responseMicros(), 99)), all);
     }
 
     /** (channel, external id) pairs of this run that intake gave more than one enquiry id. */
@@ -374,17 +428,12 @@ public final class LoadTest {
         return ids.values().stream().filter(enquiryIds -> enquiryIds.size() > 1).count();
     }
 
-    private static long percentile(Histogram histogram, double percentile) {
-        return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile);
+    private static long millis(long micros) {
+        return TimeUnit.MICROSECONDS.toMillis(micros + 999);
     }
 
-    private static HttpClient httpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(2, runnable -> {
-                    Thread thread = new Thread(runnable, "load-test-http");
-                    thread.setDaemon(true);
-                    return thread;
-                })).build();
+    private static long percentile(Histogram histogram, double percentile) {
+        return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile);
     }
 
     private static String trim(double number) {

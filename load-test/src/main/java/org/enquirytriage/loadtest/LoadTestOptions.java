@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * What one run of the load test does, read from the command line.
  *
- * @param rate enquiries posted per second, on a fixed timetable
+ * @param rate enquiries posted per second, on a fixed timetable (in batches of {@code batch} with a batch size)
  * @param duration how long enquiries are posted
  * @param gateway the gateway's base URL
  * @param corpus the JSON Lines file of messages (fields {@code subject}, {@code text}); {@code null} for the sample
@@ -29,13 +29,19 @@ import java.util.Set;
  * @param httpTimeout how long one post waits for its answer
  * @param faultAt when the fault is injected, as a share of the duration
  * @param warmup how long to post at the same rate before the measured run (not counted), zero for none
+ * @param batch enquiries per request: 1 posts each to {@code /api/enquiries}, more post them together to
+ *        {@code /api/enquiries/batch}
+ * @param connections the most HTTP connections the tool keeps open to the gateway
  */
 public record LoadTestOptions(double rate, Duration duration, URI gateway, Path corpus, String kafka, String apiKey,
         String channel, String scenario, Duration timeout, boolean baseline, Path stack, int maxInFlight,
-        int retries, Duration httpTimeout, double faultAt, Duration warmup) {
+        int retries, Duration httpTimeout, double faultAt, Duration warmup, int batch, int connections) {
 
     public static final List<String> SCENARIOS = List.of("none", "kafka-restart", "triage-restart", "mongo-restart",
             "duplicate-delivery", "poison");
+
+    /** The most enquiries one batch may hold (intake's {@code intake.batch.max-items}). */
+    static final int MAX_BATCH = 500;
 
     /** The environment variable read when {@code --api-key} is not given. */
     public static final String API_KEY_VARIABLE = "LOAD_TEST_API_KEY";
@@ -67,6 +73,9 @@ public record LoadTestOptions(double rate, Duration duration, URI gateway, Path 
                                   HTTP (the same posts to a trivial endpoint this tool serves)
               --stack DIR         the local stack's state directory; default .local in the repository
               --max-in-flight N   posts waiting for an answer at most; default 1024
+              --batch N           post N enquiries per request to /api/enquiries/batch (the rate stays enquiries
+                                  per second: R / N requests per second); default 1, each to /api/enquiries
+              --connections N     HTTP connections to the gateway at most (kept alive, shared); default 256
               --retries N         resend a post that failed (no answer, 5xx, 429) up to N times, same external id;
                                   default 0, and 5 for the fault scenarios
               --http-timeout S    seconds a post waits for its answer; default 10
@@ -80,7 +89,7 @@ public record LoadTestOptions(double rate, Duration duration, URI gateway, Path 
 
     private static final Set<String> OPTIONS = Set.of("rate", "duration", "gateway", "corpus", "kafka", "api-key",
             "channel", "scenario", "timeout", "stack", "max-in-flight", "retries", "http-timeout", "fault-at",
-            "warmup");
+            "warmup", "batch", "connections");
 
     public LoadTestOptions {
         if (!(rate > 0)) {
@@ -95,6 +104,12 @@ public record LoadTestOptions(double rate, Duration duration, URI gateway, Path 
         }
         if (maxInFlight < 1 || retries < 0) {
             throw new IllegalArgumentException("--max-in-flight must be at least 1 and --retries at least 0");
+        }
+        if (batch < 1 || batch > MAX_BATCH) {
+            throw new IllegalArgumentException("--batch must be between 1 and " + MAX_BATCH);
+        }
+        if (connections < 1) {
+            throw new IllegalArgumentException("--connections must be at least 1");
         }
         if (faultAt < 0 || faultAt > 1) {
             throw new IllegalArgumentException("--fault-at must be between 0 and 1");
@@ -126,7 +141,9 @@ public record LoadTestOptions(double rate, Duration duration, URI gateway, Path 
                 (int) number(values, "retries", defaultRetries),
                 seconds(values, "http-timeout", 10),
                 number(values, "fault-at", 0.33),
-                seconds(values, "warmup", 0));
+                seconds(values, "warmup", 0),
+                (int) number(values, "batch", 1),
+                (int) number(values, "connections", HttpPoster.DEFAULT_CONNECTIONS));
     }
 
     /** Whether the command line asks for the usage text. */
@@ -134,8 +151,19 @@ public record LoadTestOptions(double rate, Duration duration, URI gateway, Path 
         return List.of(args).contains("--help") || List.of(args).contains("-h");
     }
 
+    /** The enquiries the timetable has: whole requests of {@code batch} enquiries each. */
     long scheduled() {
-        return Math.round(rate * duration.toNanos() / 1e9);
+        return Math.round(requestRate() * duration.toNanos() / 1e9) * batch;
+    }
+
+    /** Requests per second: the rate in enquiries divided by the batch size. */
+    double requestRate() {
+        return rate / batch;
+    }
+
+    /** The path posts go to: one enquiry, or a batch. */
+    String enquiriesPath() {
+        return batch == 1 ? "/api/enquiries" : "/api/enquiries/batch";
     }
 
     private static Map<String, String> values(String[] args) {

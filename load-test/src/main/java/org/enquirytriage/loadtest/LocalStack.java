@@ -32,6 +32,9 @@ final class LocalStack {
     private static final Duration READY_CHECK_INTERVAL = Duration.ofMillis(250);
     private static final Map<String, Integer> SERVICE_PORTS = Map.of("gateway", 8080, "intake-service", 8081,
             "triage-service", 8082, "publishing-service", 8083);
+    /** The name this tool's own CPU time is reported under. */
+    static final String SELF = "load-test";
+
     private static final List<String> PROCESSES = List.of("gateway", "intake-service", "triage-service",
             "publishing-service", "kafka", "mongo");
     private static final Map<String, String> READY_LINES = Map.of("kafka", "LocalKafka ready",
@@ -101,7 +104,7 @@ final class LocalStack {
                         .ifPresent(time -> times.put(name, time));
             }
         }
-        ProcessHandle.current().info().totalCpuDuration().ifPresent(time -> times.put("load-test", time));
+        ProcessHandle.current().info().totalCpuDuration().ifPresent(time -> times.put(SELF, time));
         return times;
     }
 

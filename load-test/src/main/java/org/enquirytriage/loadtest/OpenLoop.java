@@ -2,10 +2,6 @@ package org.enquirytriage.loadtest;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,8 +13,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongFunction;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -27,7 +24,8 @@ import org.HdrHistogram.Histogram;
  * Sends HTTP requests on a fixed timetable, the n-th at {@code n / rate} seconds after the start, whether or not the
  * earlier ones were answered (an open model). At most {@code maxInFlight} wait for an answer: a request that falls
  * due while all are taken is not sent and counts as unsent. A request that gets no answer, a 5xx or a 429 is sent
- * again, up to {@code retries} times, after a back-off of 1, 2, 4, 8, 8 … seconds.
+ * again, up to {@code retries} times, after a back-off of 1, 2, 4, 8, 8 … seconds. A 429 or 503 answer is a refusal:
+ * it is counted, and timed, apart.
  */
 final class OpenLoop {
 
@@ -36,7 +34,7 @@ final class OpenLoop {
     /** Told of every request that ended with a 2xx answer. */
     interface Answers {
 
-        void answered(long index, long sentAtMillis, HttpResponse<String> response);
+        void answered(long index, long sentAtMillis, HttpPoster.Answer answer);
     }
 
     /**
@@ -49,25 +47,28 @@ final class OpenLoop {
      * @param failed those that ended otherwise, after their retries
      * @param failures the failed ones by reason (status or error)
      * @param retries the requests sent again
+     * @param refused those that ended with a 429 or 503 answer (a refusal), after their retries
      * @param responseMicros the time from the first attempt to the 2xx answer, in microseconds
+     * @param refusalMicros the time from sending an attempt to its 429 or 503 answer, for every refused attempt
      * @param sending how long the timetable took
      * @param maxLagMicros the longest any request was sent after it fell due (the generator's own delay)
      * @param firstFailure the first failure's reason and, for an answer, its body's start
      */
     record Stats(long scheduled, long sent, long unsent, long succeeded, long failed, Map<String, Long> failures,
-            long retries, Histogram responseMicros, Duration sending, long maxLagMicros, String firstFailure) {
+            long retries, long refused, Histogram responseMicros, Histogram refusalMicros, Duration sending,
+            long maxLagMicros, String firstFailure) {
 
         double sentPerSecond() {
             return sent / Math.max(1e-9, sending.toNanos() / 1e9);
         }
     }
 
-    private final HttpClient client;
+    private final HttpPoster client;
     private final int maxInFlight;
     private final int retries;
     private final Duration httpTimeout;
 
-    OpenLoop(HttpClient client, int maxInFlight, int retries, Duration httpTimeout) {
+    OpenLoop(HttpPoster client, int maxInFlight, int retries, Duration httpTimeout) {
         this.client = client;
         this.maxInFlight = maxInFlight;
         this.retries = retries;
@@ -78,7 +79,7 @@ final class OpenLoop {
      * Sends {@code rate × duration} requests, made by {@code requests} from their index, then waits for the last
      * answer. Returns on the calling thread, which does the sending.
      */
-    Stats run(double rate, Duration duration, LongFunction<HttpRequest> requests, Answers answers)
+    Stats run(double rate, Duration duration, LongFunction<HttpPoster.Post> requests, Answers answers)
             throws InterruptedException {
         Run run = new Run(answers);
         long total = Math.round(rate * duration.toNanos() / 1e9);
@@ -103,11 +104,12 @@ final class OpenLoop {
         Duration sending = Duration.ofNanos(System.nanoTime() - start);
         run.awaitAnswers();
         return new Stats(total, total - unsent, unsent, run.succeeded.get(), run.failed.get(),
-                new TreeMap<>(run.failures), run.retried.get(), run.responseMicros, sending,
+                new TreeMap<>(run.failures), run.retried.get(), run.refused.get(), run.responseMicros,
+                run.refusalMicros, sending,
                 TimeUnit.NANOSECONDS.toMicros(maxLag), run.firstFailure.get());
     }
 
-    private record Pending(long index, HttpRequest request, long sentAtMillis, long sentAtNanos) {
+    private record Pending(long index, HttpPoster.Post request, long sentAtMillis, long sentAtNanos) {
     }
 
     /** The state of one run, shared by the sending thread and the client's threads. */
@@ -117,9 +119,11 @@ final class OpenLoop {
         final AtomicLong succeeded = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
         final AtomicLong retried = new AtomicLong();
+        final AtomicLong refused = new AtomicLong();
         final Map<String, Long> failures = new ConcurrentHashMap<>();
         final AtomicReference<String> firstFailure = new AtomicReference<>();
         final Histogram responseMicros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
+        final Histogram refusalMicros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
         final Answers answers;
         final ScheduledExecutorService retryTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "load-test-retries");
@@ -132,12 +136,18 @@ final class OpenLoop {
         }
 
         void send(Pending pending, int attempt) {
-            client.sendAsync(pending.request(), HttpResponse.BodyHandlers.ofString())
-                    .whenComplete((response, error) -> completed(pending, attempt, response, error));
+            long attemptNanos = System.nanoTime();
+            client.post(pending.request(), httpTimeout)
+                    .whenComplete((response, error) -> completed(pending, attempt, attemptNanos, response, error));
         }
 
-        private void completed(Pending pending, int attempt, HttpResponse<String> response, Throwable error) {
-            int status = response == null ? 0 : response.statusCode();
+        private void completed(Pending pending, int attempt, long attemptNanos, HttpPoster.Answer response,
+                Throwable error) {
+            int status = response == null ? 0 : response.status();
+            boolean refusal = error == null && (status == 429 || status == 503);
+            if (refusal) {
+                refusalMicros.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - attemptNanos)));
+            }
             if (error == null && status >= 200 && status < 300) {
                 try {
                     responseMicros.recordValue(
@@ -162,6 +172,9 @@ final class OpenLoop {
             firstFailure.compareAndSet(null, error != null ? reason + ": " + unwrap(error).getMessage()
                     : reason + ": " + abbreviate(response.body()));
             failed.incrementAndGet();
+            if (refusal) {
+                refused.incrementAndGet();
+            }
             slots.release();
         }
 
@@ -177,7 +190,7 @@ final class OpenLoop {
 
     private static String describe(Throwable error) {
         Throwable cause = unwrap(error);
-        if (cause instanceof HttpTimeoutException) {
+        if (cause instanceof TimeoutException) {
             return "no answer within the timeout";
         }
         if (cause instanceof ConnectException) {

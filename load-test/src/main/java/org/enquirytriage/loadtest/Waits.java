@@ -33,6 +33,9 @@ final class Waits {
     static boolean until(BooleanSupplier condition, Duration interval, long deadline) {
         CompletableFuture<Boolean> outcome = new CompletableFuture<>();
         ScheduledFuture<?> checks = CHECKS.scheduleWithFixedDelay(() -> {
+            if (outcome.isDone()) {
+                return;
+            }
             try {
                 if (condition.getAsBoolean()) {
                     outcome.complete(true);

@@ -49,6 +49,26 @@ class LoadTestOptionsTests {
     }
 
     @Test
+    void shouldPostBatchesAtTheSameRateOfEnquiries() {
+        LoadTestOptions options = LoadTestOptions.parse(new String[] { "--rate", "2000", "--duration", "60",
+                "--batch", "500", "--connections", "8" }, Map.of());
+
+        assertThat(options.requestRate()).isEqualTo(4);
+        assertThat(options.scheduled()).isEqualTo(120_000);
+        assertThat(options.enquiriesPath()).isEqualTo("/api/enquiries/batch");
+        assertThat(options.connections()).isEqualTo(8);
+        assertThat(LoadTestOptions.parse(new String[] { "--rate", "5", "--duration", "1" }, Map.of())
+                .enquiriesPath()).isEqualTo("/api/enquiries");
+    }
+
+    @Test
+    void shouldRefuseABatchLargerThanIntakeTakes() {
+        assertThatIllegalArgumentException().isThrownBy(() -> LoadTestOptions.parse(
+                new String[] { "--rate", "1", "--duration", "1", "--batch", "501" }, Map.of()))
+                .withMessageContaining("--batch");
+    }
+
+    @Test
     void shouldRefuseAnUnknownScenarioOrOption() {
         assertThatIllegalArgumentException().isThrownBy(() -> LoadTestOptions.parse(
                 new String[] { "--rate", "1", "--duration", "1", "--scenario", "flood" }, Map.of()))

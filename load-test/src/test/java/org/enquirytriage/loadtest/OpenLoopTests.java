@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +21,7 @@ import com.sun.net.httpserver.HttpServer;
 
 class OpenLoopTests {
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpPoster client = new HttpPoster(16);
     private final CountDownLatch release = new CountDownLatch(1);
     private HttpServer server;
 
@@ -33,6 +31,7 @@ class OpenLoopTests {
         if (server != null) {
             server.stop(0);
         }
+        client.close();
     }
 
     @Test
@@ -86,6 +85,31 @@ class OpenLoopTests {
     }
 
     @Test
+    void shouldCountAndTimeRefusalsApartFromOtherFailures() throws Exception {
+        URI uri = serve(exchange -> {
+            int index = Integer.parseInt(exchange.getRequestURI().getQuery().substring("n=".length()));
+            answer(exchange, switch (index % 4) {
+                case 0 -> 429;
+                case 1 -> 503;
+                case 2 -> 500;
+                default -> 202;
+            });
+        });
+
+        OpenLoop.Stats stats = new OpenLoop(client, 10, 0, Duration.ofSeconds(5)).run(8, Duration.ofSeconds(1),
+                index -> post(uri.resolve("?n=" + index)), (index, sentAt, response) -> {
+                });
+
+        assertThat(stats.failed()).isEqualTo(6);
+        assertThat(stats.refused()).isEqualTo(4);
+        assertThat(stats.refusalMicros().getTotalCount()).isEqualTo(4);
+        assertThat(stats.failures()).containsEntry("HTTP 429", 2L).containsEntry("HTTP 503", 2L)
+                .containsEntry("HTTP 500", 2L);
+        assertThat(stats.succeeded()).isEqualTo(2);
+        assertThat(stats.responseMicros().getTotalCount()).isEqualTo(2);
+    }
+
+    @Test
     void shouldNotRetryARefusal() throws Exception {
         URI uri = serve(exchange -> answer(exchange, 401));
 
@@ -112,11 +136,11 @@ class OpenLoopTests {
         });
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        return URI.create("http://localhost:" + server.getAddress().getPort() + "/");
     }
 
-    private static HttpRequest post(URI uri) {
-        return HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+    private static HttpPoster.Post post(URI uri) {
+        return new HttpPoster.Post(uri, "{}", null);
     }
 
     private static void answer(HttpExchange exchange, int status) throws IOException {

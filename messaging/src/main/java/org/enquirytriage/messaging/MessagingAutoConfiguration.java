@@ -3,6 +3,7 @@ package org.enquirytriage.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -17,7 +18,9 @@ import org.enquirytriage.events.Topics;
 import org.enquirytriage.messaging.outbox.OutboxRelay;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryCustomizer;
@@ -25,7 +28,9 @@ import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -42,7 +47,8 @@ import io.micrometer.core.instrument.Metrics;
 /**
  * Sets every service up the same way: records keyed by string with the event as bytes, an idempotent producer that
  * waits for all replicas, consumers that start from the earliest record, the topics and their dead-letter twins,
- * the CloudEvents codec, the outbox relay and the dead-letter error handler, and the metrics of both.
+ * the CloudEvents codec, the outbox relay and the dead-letter error handler, the metrics of both, and the health of
+ * the consumers (ready only once they hold their partitions).
  */
 @AutoConfiguration(after = { KafkaAutoConfiguration.class, MongoDataAutoConfiguration.class })
 @EnableConfigurationProperties(MessagingProperties.class)
@@ -120,5 +126,21 @@ public class MessagingAutoConfiguration {
                 new FixedBackOff(deadLetter.backoff().toMillis(), Math.max(0, deadLetter.attempts() - 1)));
         handler.addNotRetryableExceptions(UndecodableEventException.class);
         return handler;
+    }
+
+    /** {@code kafkaConsumers} in the health: out of service until the listeners hold their partitions. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class ConsumersHealthConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "kafkaConsumersHealthIndicator")
+        KafkaConsumersHealthIndicator kafkaConsumersHealthIndicator(
+                ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+            return new KafkaConsumersHealthIndicator(() -> {
+                KafkaListenerEndpointRegistry listeners = registry.getIfAvailable();
+                return listeners == null ? List.of() : listeners.getAllListenerContainers();
+            });
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.enquirytriage.systemtests;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.enquirytriage.events.Topics;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -27,13 +28,18 @@ final class EmbeddedSystem implements AutoCloseable {
 
     /** Starts the infrastructure and the services, with the services' logs under {@code target/system-tests/<name>}. */
     static EmbeddedSystem start(String name) throws IOException {
+        return start(name, Map.of());
+    }
+
+    /** The same, with {@code settings} (environment variables) for every service. */
+    static EmbeddedSystem start(String name, Map<String, String> settings) throws IOException {
         EmbeddedSystem started = new EmbeddedSystem();
         try {
             started.kafka.afterPropertiesSet();
             started.mongo.bind("127.0.0.1", 0);
             InetSocketAddress mongoAddress = started.mongo.getLocalAddress();
             started.system = new RunningSystem(started.kafka.getBrokersAsString(),
-                    "127.0.0.1:" + mongoAddress.getPort(), Path.of("target", "system-tests", name));
+                    "127.0.0.1:" + mongoAddress.getPort(), Path.of("target", "system-tests", name), settings);
             return started;
         }
         catch (IOException | RuntimeException e) {

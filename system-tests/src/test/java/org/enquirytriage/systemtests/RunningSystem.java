@@ -31,30 +31,41 @@ final class RunningSystem implements AutoCloseable {
     private ServiceProcess publishing;
 
     RunningSystem(String kafkaBootstrapServers, String mongoAddress, Path logDirectory) throws IOException {
+        this(kafkaBootstrapServers, mongoAddress, logDirectory, Map.of());
+    }
+
+    /** With {@code settings} (environment variables, such as {@code SPRING_APPLICATION_JSON}) for every service. */
+    RunningSystem(String kafkaBootstrapServers, String mongoAddress, Path logDirectory, Map<String, String> settings)
+            throws IOException {
         int intakePort = freePort();
         int triagePort = freePort();
         int publishingPort = freePort();
         int gatewayPort = freePort();
         String jwks = "http://127.0.0.1:" + gatewayPort + "/auth/jwks";
         try {
-            Map<String, String> intake = new HashMap<>(backend(kafkaBootstrapServers, mongoAddress, "intake", jwks));
+            Map<String, String> intake = new HashMap<>(settings);
+            intake.putAll(backend(kafkaBootstrapServers, mongoAddress, "intake", jwks));
             // intake refuses the development secret outside the profile local
             intake.put("INTAKE_CITIZEN_KEY_SECRET", "system-test-citizen-key-secret-0123456789");
             this.intake = ServiceProcess.start("intake-service", intakePort, intake, logDirectory);
             services.add(this.intake);
-            Map<String, String> triage = new HashMap<>(backend(kafkaBootstrapServers, mongoAddress, "triage", jwks));
+            Map<String, String> triage = new HashMap<>(settings);
+            triage.putAll(backend(kafkaBootstrapServers, mongoAddress, "triage", jwks));
             triage.put("PUBLISHING_URI", "http://127.0.0.1:" + publishingPort);
             this.triage = ServiceProcess.start("triage-service", triagePort, triage, logDirectory);
             services.add(this.triage);
-            this.publishing = ServiceProcess.start("publishing-service", publishingPort,
-                    backend(kafkaBootstrapServers, mongoAddress, "publishing", jwks), logDirectory);
+            Map<String, String> publishing = new HashMap<>(settings);
+            publishing.putAll(backend(kafkaBootstrapServers, mongoAddress, "publishing", jwks));
+            this.publishing = ServiceProcess.start("publishing-service", publishingPort, publishing, logDirectory);
             services.add(this.publishing);
-            gateway = ServiceProcess.start("gateway", gatewayPort, Map.of(
+            Map<String, String> gatewaySettings = new HashMap<>(settings);
+            gatewaySettings.putAll(Map.of(
                     "SPRING_PROFILES_ACTIVE", "local",
                     "MONGODB_URI", "mongodb://" + mongoAddress + "/gateway",
                     "INTAKE_URI", "http://127.0.0.1:" + intakePort,
                     "TRIAGE_URI", "http://127.0.0.1:" + triagePort,
-                    "PUBLISHING_URI", "http://127.0.0.1:" + publishingPort), logDirectory);
+                    "PUBLISHING_URI", "http://127.0.0.1:" + publishingPort));
+            gateway = ServiceProcess.start("gateway", gatewayPort, gatewaySettings, logDirectory);
             services.add(gateway);
             services.forEach(service -> service.awaitHealthy(START_TIMEOUT));
         }

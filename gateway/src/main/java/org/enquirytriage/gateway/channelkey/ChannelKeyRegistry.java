@@ -25,17 +25,19 @@ public class ChannelKeyRegistry {
     private static final String REVOKED_AT_START = "gateway start-up without a demo";
 
     private final ChannelKeys keys;
+    private final RememberedKeys remembered;
     private final Clock clock;
 
-    ChannelKeyRegistry(ChannelKeys keys, Clock clock) {
+    ChannelKeyRegistry(ChannelKeys keys, RememberedKeys remembered, Clock clock) {
         this.keys = keys;
+        this.remembered = remembered;
         this.clock = clock;
     }
 
     /** The channel caller a valid, unrevoked key stands for; empty for any other key. */
     public Mono<StaffMember> authenticate(String presentedKey) {
-        return keys.byHash(ApiKeys.hash(presentedKey))
-                .filter(key -> !key.revoked())
+        String hash = ApiKeys.hash(presentedKey);
+        return remembered.byHash(hash, keys.byHash(hash))
                 .map(key -> new StaffMember(key.id(), key.channel() + " channel key " + key.keyPrefix(),
                         Set.of(Role.CHANNEL), null, key.channel()));
     }
@@ -86,6 +88,7 @@ public class ChannelKeyRegistry {
                 .flatMap(key -> key.revoked()
                         ? Mono.just(key)
                         : keys.revoke(id, revokedBy, clock.instant())
+                                .doOnSuccess(done -> remembered.forget(key.keyHash()))
                                 .doOnSuccess(done -> log.info("Channel key {} revoked by {}", id, revokedBy))
                                 .then(keys.byId(id)));
     }
