@@ -29,7 +29,22 @@ final class TextFeatures {
     static final char CHARS = 'c';
     static final char SUBJECT = 's';
     static final char SUBJECT_CHARS = 't';
+    static final char QUESTION = 'q';
+    static final char REQUEST = 'r';
+    static final char FORM = 'f';
     static final char SEPARATOR = ':';
+
+    /** Words that make a sentence a question even without a question mark. */
+    private static final String[] QUESTION_MARKERS = { "吗", "请问", "是否", "能否", "可否", "怎么", "如何", "多少",
+        "哪些", "哪里", "哪个", "什么", "何时", "为何", "为什么", "有没有", "是不是", "能不能", "可不可以", "会不会", "咨询" };
+    /** Words that make a sentence a request. */
+    private static final String[] REQUEST_MARKERS = { "请", "希望", "恳请", "要求", "帮", "求助", "盼", "呼吁", "建议",
+        "麻烦" };
+    /** Words by which writers speak of the public or a group rather than of themselves. */
+    private static final String[] PUBLIC_MARKERS = { "我们", "居民", "业主", "大家", "群众", "村民", "市民", "广大",
+        "附近", "周边", "百姓" };
+    /** The longest run of characters taken from a question or request sentence. */
+    private static final int FORM_GRAM = 2;
 
     /** Longer texts are cut: the first few thousand characters tell what a message is about. */
     static final int MAX_CHARS = 4000;
@@ -78,7 +93,8 @@ final class TextFeatures {
     TermCounts count(String normalisedSubject, String normalisedText) {
         int grams = options.maxCharGram() - options.minCharGram() + 1;
         int most = normalisedSubject.length() * (grams * (options.subjectChars() ? 2 : 1) + 2)
-                + normalisedText.length() * grams + Math.min(options.wordChars(), normalisedText.length()) + 16;
+                + normalisedText.length() * grams + Math.min(options.wordChars(), normalisedText.length()) + 16
+                + (options.sentenceForm() ? normalisedText.length() * FORM_GRAM + 16 : 0);
         Buckets buckets = new Buckets(options.hashBits(), most);
         find(normalisedSubject, normalisedText, buckets);
         return buckets.counts();
@@ -180,6 +196,9 @@ final class TextFeatures {
             words(s, options.subjectWords(), sink);
             words(t.length() > options.wordChars() ? t.substring(0, options.wordChars()) : t, false, sink);
         }
+        if (options.sentenceForm()) {
+            sentenceForm(s, t, sink);
+        }
         if (options.minCharGram() > 0) {
             char[] subjectChars = s.toCharArray();
             charGrams(subjectChars, CHARS, sink);
@@ -234,6 +253,128 @@ final class TextFeatures {
                 }
             }
             start = end;
+        }
+    }
+
+    /**
+     * The form of the sentences: the character runs of question sentences ({@code q:}) and of request sentences
+     * ({@code r:}), and flags ({@code f:}) for a question subject, a question or request in the first or last
+     * sentence, how many questions, and whether the writer speaks of themselves ({@code 我}, {@code 本人}) or of
+     * the public or a group ({@code 我们}, {@code 居民}, {@code 业主} …), and which more.
+     */
+    private static void sentenceForm(String subject, String text, Sink sink) {
+        char[] s = subject.toCharArray();
+        if (s.length > 0 && isQuestion(s, 0, s.length)) {
+            flag("subject-question", sink);
+        }
+        char[] t = text.toCharArray();
+        int questions = 0;
+        int sentences = 0;
+        boolean lastQuestion = false;
+        boolean lastRequest = false;
+        int start = 0;
+        while (start < t.length) {
+            int end = start;
+            while (end < t.length && !endsSentence(t[end])) {
+                end++;
+            }
+            int to = Math.min(end + 1, t.length);
+            if (hasHan(t, start, end)) {
+                boolean question = isQuestion(t, start, to);
+                boolean request = !question && contains(t, start, end, REQUEST_MARKERS);
+                if (question || request) {
+                    runs(t, start, end, question ? QUESTION : REQUEST, sink);
+                }
+                if (sentences == 0) {
+                    flag(question ? "first-question" : request ? "first-request" : "first-statement", sink);
+                }
+                questions += question ? 1 : 0;
+                lastQuestion = question;
+                lastRequest = request;
+                sentences++;
+            }
+            start = to;
+        }
+        if (sentences > 0) {
+            flag(lastQuestion ? "last-question" : lastRequest ? "last-request" : "last-statement", sink);
+        }
+        flag(questions == 0 ? "questions-0" : questions == 1 ? "questions-1" : questions <= 3 ? "questions-2-3"
+                : "questions-4+", sink);
+        int self = count(t, "我") - count(t, "我们") + count(t, "本人");
+        int group = 0;
+        for (String marker : PUBLIC_MARKERS) {
+            group += count(t, marker);
+        }
+        flag(self == 0 ? "self-0" : self <= 2 ? "self-1-2" : "self-3+", sink);
+        flag(group == 0 ? "public-0" : group <= 2 ? "public-1-2" : "public-3+", sink);
+        flag(self > group ? "self-more" : self < group ? "public-more" : "self-public-even", sink);
+    }
+
+    private static void flag(String name, Sink sink) {
+        char[] chars = name.toCharArray();
+        sink.term(FORM, chars, 0, chars.length);
+    }
+
+    private static boolean endsSentence(char c) {
+        return c == '。' || c == '?' || c == '!' || c == ';' || c == '\n' || c == '…';
+    }
+
+    /** A sentence {@code chars[start, end)} (its end mark included, if any) asks something. */
+    private static boolean isQuestion(char[] chars, int start, int end) {
+        return chars[end - 1] == '?' || contains(chars, start, end, QUESTION_MARKERS);
+    }
+
+    private static boolean hasHan(char[] chars, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (isHan(chars[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(char[] chars, int start, int end, String[] markers) {
+        for (String marker : markers) {
+            if (indexOf(chars, start, end, marker) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(char[] chars, int start, int end, String marker) {
+        int last = end - marker.length();
+        outer:
+        for (int i = start; i <= last; i++) {
+            for (int j = 0; j < marker.length(); j++) {
+                if (chars[i + j] != marker.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static int count(char[] chars, String marker) {
+        int found = 0;
+        int at = indexOf(chars, 0, chars.length, marker);
+        while (at >= 0) {
+            found++;
+            at = indexOf(chars, at + marker.length(), chars.length, marker);
+        }
+        return found;
+    }
+
+    /** Runs of one to {@link #FORM_GRAM} Chinese characters of {@code chars[start, end)}. */
+    private static void runs(char[] chars, int start, int end, char kind, Sink sink) {
+        for (int i = start; i < end; i++) {
+            if (!isHan(chars[i])) {
+                continue;
+            }
+            for (int n = 1; n <= FORM_GRAM && i + n <= end && isHan(chars[i + n - 1]); n++) {
+                sink.term(kind, chars, i, i + n);
+            }
         }
     }
 
