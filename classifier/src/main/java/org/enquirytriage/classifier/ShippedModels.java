@@ -19,7 +19,7 @@ public final class ShippedModels {
     public static final String TOPIC = "topic";
 
     /** The file in {@code classifier/training/} that each shipped model was trained on. */
-    private static final Map<String, String> TRAINING = Map.of(KIND, "kind-labelled.jsonl", TOPIC,
+    private static final Map<String, String> TRAINING = Map.of(KIND, "kind-train.jsonl", TOPIC,
             "topic-sample.jsonl");
 
     private ShippedModels() {

@@ -260,7 +260,8 @@ final class TextFeatures {
      * The form of the sentences: the character runs of question sentences ({@code q:}) and of request sentences
      * ({@code r:}), and flags ({@code f:}) for a question subject, a question or request in the first or last
      * sentence, how many questions, and whether the writer speaks of themselves ({@code 我}, {@code 本人}) or of
-     * the public or a group ({@code 我们}, {@code 居民}, {@code 业主} …), and which more.
+     * the public or a group ({@code 我们}, {@code 居民}, {@code 业主} …), and which more; a text without a Chinese
+     * sentence has no form.
      */
     private static void sentenceForm(String subject, String text, Sink sink) {
         char[] s = subject.toCharArray();
@@ -295,9 +296,10 @@ final class TextFeatures {
             }
             start = to;
         }
-        if (sentences > 0) {
-            flag(lastQuestion ? "last-question" : lastRequest ? "last-request" : "last-statement", sink);
+        if (sentences == 0) {
+            return;
         }
+        flag(lastQuestion ? "last-question" : lastRequest ? "last-request" : "last-statement", sink);
         flag(questions == 0 ? "questions-0" : questions == 1 ? "questions-1" : questions <= 3 ? "questions-2-3"
                 : "questions-4+", sink);
         int self = count(t, "我") - count(t, "我们") + count(t, "本人");

@@ -57,8 +57,8 @@ class LearningLoopFlowTests {
             "融科东南海" };
     private static final String[] OBSTACLES = { "物业不同意", "物业以电容不够为由拒绝", "物业一直不给盖章",
             "供电公司说要物业同意，物业又不管" };
-    private static final String[] ASKS = { "我该怎么办？", "请帮帮我。", "希望有关部门帮我协调一下。",
-            "请问我该找哪个部门解决？", "麻烦帮我问一下。" };
+    private static final String[] ASKS = { "希望有关部门协调解决。", "请相关部门督促物业配合。", "望尽快处理。",
+            "希望政府出面解决。", "请有关部门处理。" };
 
     @Autowired
     MockMvc mvc;
@@ -88,8 +88,8 @@ class LearningLoopFlowTests {
 
     @Test
     void shouldPromoteAModelTrainedOnStaffCorrectionsThatClassifiesTheirKindOfTextAsStaffDid() throws Exception {
-        List<String> ids = IntStream.range(0, CORRECTED).mapToObj(i -> "learning-" + i + "-" + UUID.randomUUID())
-                .toList();
+        // fixed case ids, so that the same 10 of the 40 corrections are held out every time (CRC-32 % 4 == 0)
+        List<String> ids = IntStream.range(0, CORRECTED).mapToObj(i -> "learning-case-" + i).toList();
         CloudEventCodec intake = new CloudEventCodec(objectMapper, "intake-service");
         for (int i = 0; i < CORRECTED; i++) {
             String[] words = chargingPoint(i);
@@ -121,7 +121,7 @@ class LearningLoopFlowTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String runId = objectMapper.readValue(started, Map.class).get("runId").toString();
 
-        List<Map<String, Object>> decisions = await().atMost(Duration.ofMinutes(3))
+        List<Map<String, Object>> decisions = await().atMost(Duration.ofMinutes(10))
                 .until(() -> decisionsOf(runId), list -> list.size() == 2);
         Map<String, Object> kind = decisions.stream().filter(d -> "kind".equals(d.get("label"))).findFirst()
                 .orElseThrow();
@@ -129,12 +129,13 @@ class LearningLoopFlowTests {
         assertThat(kind.get("promoted")).isEqualTo(true);
         assertThat(kind.get("runningVersion")).isEqualTo(shippedKind);
         assertThat((Double) kind.get("candidateMacroF1")).isGreaterThan((Double) kind.get("runningMacroF1"));
-        assertThat((Integer) kind.get("heldOut")).isGreaterThanOrEqualTo(5);
+        assertThat(kind.get("heldOut")).isEqualTo(10);
         assertThat((Integer) kind.get("heldOut") + (Integer) kind.get("correctionTexts")).isEqualTo(CORRECTED);
         assertThat(kind.get("trigger")).isEqualTo("admin:admin");
         String candidate = kind.get("candidateVersion").toString();
 
-        String[] fresh = { "想在车位装充电桩", "我想在自己的车位上安装充电桩，物业公司一直不给盖章，怎么办？" };
+        String[] fresh = { "想在车位装充电桩", "我想在自己的车位上安装充电桩，物业公司一直不给盖章，"
+                + "希望有关部门督促解决。" };
         assertThat(classifier.model("kind").version()).isEqualTo(candidate);
         String newId = "learning-new-" + UUID.randomUUID();
         send(intake, enquiry(newId, fresh[0], fresh[1]));
