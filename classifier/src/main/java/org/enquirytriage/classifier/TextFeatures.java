@@ -3,8 +3,11 @@ package org.enquirytriage.classifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -43,8 +46,50 @@ final class TextFeatures {
     /** Words by which writers speak of the public or a group rather than of themselves. */
     private static final String[] PUBLIC_MARKERS = { "我们", "居民", "业主", "大家", "群众", "村民", "市民", "广大",
         "附近", "周边", "百姓" };
+    /** Words by which writers speak of themselves ({@code 我} but not {@code 我们}, which is public). */
+    private static final String[] SELF_MARKERS = { "我", "本人" };
     /** The longest run of characters taken from a question or request sentence. */
     private static final int FORM_GRAM = 2;
+
+    private static final int QUESTION_WORD = 1;
+    private static final int REQUEST_WORD = 2;
+    private static final int SELF_WORD = 4;
+    private static final int PUBLIC_WORD = 8;
+
+    /** A marker word and its kind. */
+    private record Marker(char[] chars, int kind) {
+    }
+
+    /** The markers that begin with each character, longest first; null for a character that begins none. */
+    private static final Marker[][] MARKERS = new Marker[Character.MAX_VALUE + 1][];
+
+    static {
+        List<Marker> all = new ArrayList<>();
+        for (String word : QUESTION_MARKERS) {
+            all.add(new Marker(word.toCharArray(), QUESTION_WORD));
+        }
+        for (String word : REQUEST_MARKERS) {
+            all.add(new Marker(word.toCharArray(), REQUEST_WORD));
+        }
+        for (String word : SELF_MARKERS) {
+            all.add(new Marker(word.toCharArray(), SELF_WORD));
+        }
+        for (String word : PUBLIC_MARKERS) {
+            all.add(new Marker(word.toCharArray(), PUBLIC_WORD));
+        }
+        all.sort(Comparator.comparingInt((Marker marker) -> -marker.chars().length));
+        for (Marker marker : all) {
+            char first = marker.chars()[0];
+            Marker[] known = MARKERS[first];
+            MARKERS[first] = known == null ? new Marker[] { marker } : append(known, marker);
+        }
+    }
+
+    private static Marker[] append(Marker[] markers, Marker marker) {
+        Marker[] longer = Arrays.copyOf(markers, markers.length + 1);
+        longer[markers.length] = marker;
+        return longer;
+    }
 
     /** Longer texts are cut: the first few thousand characters tell what a message is about. */
     static final int MAX_CHARS = 4000;
@@ -264,10 +309,13 @@ final class TextFeatures {
      * sentence has no form.
      */
     private static void sentenceForm(String subject, String text, Sink sink) {
+        int[] counts = new int[2];
         char[] s = subject.toCharArray();
-        if (s.length > 0 && isQuestion(s, 0, s.length)) {
+        if (s.length > 0 && (s[s.length - 1] == '?' || (scan(s, 0, s.length, counts) & QUESTION_WORD) != 0)) {
             flag("subject-question", sink);
         }
+        counts[0] = 0;
+        counts[1] = 0;
         char[] t = text.toCharArray();
         int questions = 0;
         int sentences = 0;
@@ -281,8 +329,9 @@ final class TextFeatures {
             }
             int to = Math.min(end + 1, t.length);
             if (hasHan(t, start, end)) {
-                boolean question = isQuestion(t, start, to);
-                boolean request = !question && contains(t, start, end, REQUEST_MARKERS);
+                int found = scan(t, start, end, counts);
+                boolean question = t[to - 1] == '?' || (found & QUESTION_WORD) != 0;
+                boolean request = !question && (found & REQUEST_WORD) != 0;
                 if (question || request) {
                     runs(t, start, end, question ? QUESTION : REQUEST, sink);
                 }
@@ -302,11 +351,8 @@ final class TextFeatures {
         flag(lastQuestion ? "last-question" : lastRequest ? "last-request" : "last-statement", sink);
         flag(questions == 0 ? "questions-0" : questions == 1 ? "questions-1" : questions <= 3 ? "questions-2-3"
                 : "questions-4+", sink);
-        int self = count(t, "我") - count(t, "我们") + count(t, "本人");
-        int group = 0;
-        for (String marker : PUBLIC_MARKERS) {
-            group += count(t, marker);
-        }
+        int self = counts[0];
+        int group = counts[1];
         flag(self == 0 ? "self-0" : self <= 2 ? "self-1-2" : "self-3+", sink);
         flag(group == 0 ? "public-0" : group <= 2 ? "public-1-2" : "public-3+", sink);
         flag(self > group ? "self-more" : self < group ? "public-more" : "self-public-even", sink);
@@ -321,11 +367,6 @@ final class TextFeatures {
         return c == '。' || c == '?' || c == '!' || c == ';' || c == '\n' || c == '…';
     }
 
-    /** A sentence {@code chars[start, end)} (its end mark included, if any) asks something. */
-    private static boolean isQuestion(char[] chars, int start, int end) {
-        return chars[end - 1] == '?' || contains(chars, start, end, QUESTION_MARKERS);
-    }
-
     private static boolean hasHan(char[] chars, int start, int end) {
         for (int i = start; i < end; i++) {
             if (isHan(chars[i])) {
@@ -335,37 +376,45 @@ final class TextFeatures {
         return false;
     }
 
-    private static boolean contains(char[] chars, int start, int end, String[] markers) {
-        for (String marker : markers) {
-            if (indexOf(chars, start, end, marker) >= 0) {
-                return true;
+    /**
+     * The kinds of marker words found in {@code chars[start, end)}, one bit each, in one pass: at each character
+     * only the markers that begin with it are compared, longest first, and the first that matches counts (so 我们
+     * is a public marker and not also 我, 请问 a question and not also a request). Self markers are counted into
+     * {@code counts[0]}, public ones into {@code counts[1]}.
+     */
+    private static int scan(char[] chars, int start, int end, int[] counts) {
+        int found = 0;
+        for (int i = start; i < end; i++) {
+            Marker[] candidates = MARKERS[chars[i]];
+            if (candidates == null) {
+                continue;
             }
-        }
-        return false;
-    }
-
-    private static int indexOf(char[] chars, int start, int end, String marker) {
-        int last = end - marker.length();
-        outer:
-        for (int i = start; i <= last; i++) {
-            for (int j = 0; j < marker.length(); j++) {
-                if (chars[i + j] != marker.charAt(j)) {
-                    continue outer;
+            for (Marker marker : candidates) {
+                if (matches(chars, i, end, marker.chars())) {
+                    found |= marker.kind();
+                    if (marker.kind() == SELF_WORD) {
+                        counts[0]++;
+                    }
+                    else if (marker.kind() == PUBLIC_WORD) {
+                        counts[1]++;
+                    }
+                    break;
                 }
             }
-            return i;
-        }
-        return -1;
-    }
-
-    private static int count(char[] chars, String marker) {
-        int found = 0;
-        int at = indexOf(chars, 0, chars.length, marker);
-        while (at >= 0) {
-            found++;
-            at = indexOf(chars, at + marker.length(), chars.length, marker);
         }
         return found;
+    }
+
+    private static boolean matches(char[] chars, int at, int end, char[] marker) {
+        if (at + marker.length > end) {
+            return false;
+        }
+        for (int j = 1; j < marker.length; j++) {
+            if (chars[at + j] != marker[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs of one to {@link #FORM_GRAM} Chinese characters of {@code chars[start, end)}. */
