@@ -15,12 +15,16 @@ package org.enquirytriage.classifier;
  * @param sublinearTf whether a term's count {@code tf} weighs {@code 1 + ln tf} rather than {@code tf}
  * @param minDocumentFrequency how many training texts must contain a feature for it to be kept
  * @param hashBits terms are hashed into {@code 2^hashBits} features (terms that share a hash share a feature)
+ * @param sentenceForm whether the form of the sentences counts too: the character runs of question sentences and of
+ *        request sentences as features of their own, where the questions and requests stand (first or last
+ *        sentence, how many), and whether the writer speaks of themselves or of the public
  */
 public record FeatureOptions(boolean words, int wordChars, int minCharGram, int maxCharGram,
-        boolean subjectWords, boolean subjectChars, boolean sublinearTf, int minDocumentFrequency, int hashBits) {
+        boolean subjectWords, boolean subjectChars, boolean sublinearTf, int minDocumentFrequency, int hashBits,
+        boolean sentenceForm) {
 
     /** The options that measured best on the sample data. */
-    public static final FeatureOptions DEFAULT = new FeatureOptions(true, 0, 1, 3, true, false, true, 2, 20);
+    public static final FeatureOptions DEFAULT = new FeatureOptions(true, 0, 1, 3, true, false, true, 2, 20, false);
 
     public static final int MIN_HASH_BITS = 8;
     public static final int MAX_HASH_BITS = 22;
@@ -49,6 +53,12 @@ public record FeatureOptions(boolean words, int wordChars, int minCharGram, int 
     boolean sameTerms(FeatureOptions other) {
         return words == other.words && wordChars == other.wordChars && minCharGram == other.minCharGram
                 && maxCharGram == other.maxCharGram && subjectWords == other.subjectWords
-                && subjectChars == other.subjectChars && hashBits == other.hashBits;
+                && subjectChars == other.subjectChars && hashBits == other.hashBits
+                && sentenceForm == other.sentenceForm;
+    }
+
+    public FeatureOptions withSentenceForm(boolean value) {
+        return new FeatureOptions(words, wordChars, minCharGram, maxCharGram, subjectWords, subjectChars, sublinearTf,
+                minDocumentFrequency, hashBits, value);
     }
 }

@@ -37,8 +37,12 @@ import java.util.zip.GZIPOutputStream;
 public final class LabelModel {
 
     private static final String MAGIC = "enquiry-triage-model";
-    /** Format 1 named every feature; format 2 hashes terms into buckets. */
-    private static final int FORMAT = 2;
+    /**
+     * Format 1 named every feature; format 2 hashes terms into buckets; format 3 adds the sentence-form option (a
+     * model without it is still written as format 2, byte for byte as before).
+     */
+    private static final int FORMAT = 3;
+    private static final int FORMAT_WITHOUT_FORM = 2;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
     private static final int MAX_CLASSES = 1000;
     private static final int DEFAULT_TOP_FEATURES = 5;
@@ -362,7 +366,7 @@ public final class LabelModel {
         GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
         DataOutputStream data = new DataOutputStream(gzip);
         data.writeUTF(MAGIC);
-        data.writeInt(FORMAT);
+        data.writeInt(options.sentenceForm() ? FORMAT : FORMAT_WITHOUT_FORM);
         data.writeUTF(version);
         data.writeInt(body.length);
         data.write(body);
@@ -384,15 +388,17 @@ public final class LabelModel {
     public static LabelModel load(InputStream in) throws IOException {
         byte[] body;
         String version;
+        int format;
         try {
             DataInputStream data = new DataInputStream(new GZIPInputStream(in, 1 << 16));
             if (!MAGIC.equals(data.readUTF())) {
                 throw new InvalidModelException("not an enquiry-triage model file");
             }
-            int format = data.readInt();
-            if (format != FORMAT) {
-                throw new InvalidModelException("model format " + format + " is not " + FORMAT
-                        + ", the format this version reads: train the model again with this version");
+            format = data.readInt();
+            if (format != FORMAT && format != FORMAT_WITHOUT_FORM) {
+                throw new InvalidModelException("model format " + format + " is not " + FORMAT_WITHOUT_FORM
+                        + " or " + FORMAT + ", the formats this version reads: train the model again with this "
+                        + "version");
             }
             version = data.readUTF();
             int length = data.readInt();
@@ -416,17 +422,17 @@ public final class LabelModel {
         if (!version.endsWith("-" + hash(body))) {
             throw new InvalidModelException("model " + version + " does not match its contents");
         }
-        return read(version, body);
+        return read(version, body, format);
     }
 
-    private static LabelModel read(String version, byte[] body) throws InvalidModelException {
+    private static LabelModel read(String version, byte[] body, int format) throws InvalidModelException {
         try (DataInputStream data = new DataInputStream(new ByteArrayInputStream(body))) {
             String label = data.readUTF();
             Instant trainedAt = Instant.ofEpochMilli(data.readLong());
             int documents = data.readInt();
             FeatureOptions options = new FeatureOptions(data.readBoolean(), data.readInt(), data.readInt(),
                     data.readInt(), data.readBoolean(), data.readBoolean(), data.readBoolean(), data.readInt(),
-                    data.readInt());
+                    data.readInt(), format == FORMAT && data.readBoolean());
             double scale = data.readDouble();
             double boost = data.readDouble();
             int k = count(data.readInt(), MAX_CLASSES, "classes");
@@ -481,6 +487,9 @@ public final class LabelModel {
             data.writeBoolean(options.sublinearTf());
             data.writeInt(options.minDocumentFrequency());
             data.writeInt(options.hashBits());
+            if (options.sentenceForm()) {
+                data.writeBoolean(true);
+            }
             data.writeDouble(calibration.scale());
             data.writeDouble(calibration.boost());
             data.writeInt(classes.length);

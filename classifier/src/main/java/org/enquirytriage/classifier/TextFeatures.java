@@ -3,8 +3,11 @@ package org.enquirytriage.classifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,7 +32,64 @@ final class TextFeatures {
     static final char CHARS = 'c';
     static final char SUBJECT = 's';
     static final char SUBJECT_CHARS = 't';
+    static final char QUESTION = 'q';
+    static final char REQUEST = 'r';
+    static final char FORM = 'f';
     static final char SEPARATOR = ':';
+
+    /** Words that make a sentence a question even without a question mark. */
+    private static final String[] QUESTION_MARKERS = { "吗", "请问", "是否", "能否", "可否", "怎么", "如何", "多少",
+        "哪些", "哪里", "哪个", "什么", "何时", "为何", "为什么", "有没有", "是不是", "能不能", "可不可以", "会不会", "咨询" };
+    /** Words that make a sentence a request. */
+    private static final String[] REQUEST_MARKERS = { "请", "希望", "恳请", "要求", "帮", "求助", "盼", "呼吁", "建议",
+        "麻烦" };
+    /** Words by which writers speak of the public or a group rather than of themselves. */
+    private static final String[] PUBLIC_MARKERS = { "我们", "居民", "业主", "大家", "群众", "村民", "市民", "广大",
+        "附近", "周边", "百姓" };
+    /** Words by which writers speak of themselves ({@code 我} but not {@code 我们}, which is public). */
+    private static final String[] SELF_MARKERS = { "我", "本人" };
+    /** The longest run of characters taken from a question or request sentence. */
+    private static final int FORM_GRAM = 2;
+
+    private static final int QUESTION_WORD = 1;
+    private static final int REQUEST_WORD = 2;
+    private static final int SELF_WORD = 4;
+    private static final int PUBLIC_WORD = 8;
+
+    /** A marker word and its kind. */
+    private record Marker(char[] chars, int kind) {
+    }
+
+    /** The markers that begin with each character, longest first; null for a character that begins none. */
+    private static final Marker[][] MARKERS = new Marker[Character.MAX_VALUE + 1][];
+
+    static {
+        List<Marker> all = new ArrayList<>();
+        for (String word : QUESTION_MARKERS) {
+            all.add(new Marker(word.toCharArray(), QUESTION_WORD));
+        }
+        for (String word : REQUEST_MARKERS) {
+            all.add(new Marker(word.toCharArray(), REQUEST_WORD));
+        }
+        for (String word : SELF_MARKERS) {
+            all.add(new Marker(word.toCharArray(), SELF_WORD));
+        }
+        for (String word : PUBLIC_MARKERS) {
+            all.add(new Marker(word.toCharArray(), PUBLIC_WORD));
+        }
+        all.sort(Comparator.comparingInt((Marker marker) -> -marker.chars().length));
+        for (Marker marker : all) {
+            char first = marker.chars()[0];
+            Marker[] known = MARKERS[first];
+            MARKERS[first] = known == null ? new Marker[] { marker } : append(known, marker);
+        }
+    }
+
+    private static Marker[] append(Marker[] markers, Marker marker) {
+        Marker[] longer = Arrays.copyOf(markers, markers.length + 1);
+        longer[markers.length] = marker;
+        return longer;
+    }
 
     /** Longer texts are cut: the first few thousand characters tell what a message is about. */
     static final int MAX_CHARS = 4000;
@@ -78,7 +138,8 @@ final class TextFeatures {
     TermCounts count(String normalisedSubject, String normalisedText) {
         int grams = options.maxCharGram() - options.minCharGram() + 1;
         int most = normalisedSubject.length() * (grams * (options.subjectChars() ? 2 : 1) + 2)
-                + normalisedText.length() * grams + Math.min(options.wordChars(), normalisedText.length()) + 16;
+                + normalisedText.length() * grams + Math.min(options.wordChars(), normalisedText.length()) + 16
+                + (options.sentenceForm() ? normalisedText.length() * FORM_GRAM + 16 : 0);
         Buckets buckets = new Buckets(options.hashBits(), most);
         find(normalisedSubject, normalisedText, buckets);
         return buckets.counts();
@@ -180,6 +241,9 @@ final class TextFeatures {
             words(s, options.subjectWords(), sink);
             words(t.length() > options.wordChars() ? t.substring(0, options.wordChars()) : t, false, sink);
         }
+        if (options.sentenceForm()) {
+            sentenceForm(s, t, sink);
+        }
         if (options.minCharGram() > 0) {
             char[] subjectChars = s.toCharArray();
             charGrams(subjectChars, CHARS, sink);
@@ -234,6 +298,134 @@ final class TextFeatures {
                 }
             }
             start = end;
+        }
+    }
+
+    /**
+     * The form of the sentences: the character runs of question sentences ({@code q:}) and of request sentences
+     * ({@code r:}), and flags ({@code f:}) for a question subject, a question or request in the first or last
+     * sentence, how many questions, and whether the writer speaks of themselves ({@code 我}, {@code 本人}) or of
+     * the public or a group ({@code 我们}, {@code 居民}, {@code 业主} …), and which more; a text without a Chinese
+     * sentence has no form.
+     */
+    private static void sentenceForm(String subject, String text, Sink sink) {
+        int[] counts = new int[2];
+        char[] s = subject.toCharArray();
+        if (s.length > 0 && (s[s.length - 1] == '?' || (scan(s, 0, s.length, counts) & QUESTION_WORD) != 0)) {
+            flag("subject-question", sink);
+        }
+        counts[0] = 0;
+        counts[1] = 0;
+        char[] t = text.toCharArray();
+        int questions = 0;
+        int sentences = 0;
+        boolean lastQuestion = false;
+        boolean lastRequest = false;
+        int start = 0;
+        while (start < t.length) {
+            int end = start;
+            while (end < t.length && !endsSentence(t[end])) {
+                end++;
+            }
+            int to = Math.min(end + 1, t.length);
+            if (hasHan(t, start, end)) {
+                int found = scan(t, start, end, counts);
+                boolean question = t[to - 1] == '?' || (found & QUESTION_WORD) != 0;
+                boolean request = !question && (found & REQUEST_WORD) != 0;
+                if (question || request) {
+                    runs(t, start, end, question ? QUESTION : REQUEST, sink);
+                }
+                if (sentences == 0) {
+                    flag(question ? "first-question" : request ? "first-request" : "first-statement", sink);
+                }
+                questions += question ? 1 : 0;
+                lastQuestion = question;
+                lastRequest = request;
+                sentences++;
+            }
+            start = to;
+        }
+        if (sentences == 0) {
+            return;
+        }
+        flag(lastQuestion ? "last-question" : lastRequest ? "last-request" : "last-statement", sink);
+        flag(questions == 0 ? "questions-0" : questions == 1 ? "questions-1" : questions <= 3 ? "questions-2-3"
+                : "questions-4+", sink);
+        int self = counts[0];
+        int group = counts[1];
+        flag(self == 0 ? "self-0" : self <= 2 ? "self-1-2" : "self-3+", sink);
+        flag(group == 0 ? "public-0" : group <= 2 ? "public-1-2" : "public-3+", sink);
+        flag(self > group ? "self-more" : self < group ? "public-more" : "self-public-even", sink);
+    }
+
+    private static void flag(String name, Sink sink) {
+        char[] chars = name.toCharArray();
+        sink.term(FORM, chars, 0, chars.length);
+    }
+
+    private static boolean endsSentence(char c) {
+        return c == '。' || c == '?' || c == '!' || c == ';' || c == '\n' || c == '…';
+    }
+
+    private static boolean hasHan(char[] chars, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (isHan(chars[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The kinds of marker words found in {@code chars[start, end)}, one bit each, in one pass: at each character
+     * only the markers that begin with it are compared, longest first, and the first that matches counts (so 我们
+     * is a public marker and not also 我, 请问 a question and not also a request). Self markers are counted into
+     * {@code counts[0]}, public ones into {@code counts[1]}.
+     */
+    private static int scan(char[] chars, int start, int end, int[] counts) {
+        int found = 0;
+        for (int i = start; i < end; i++) {
+            Marker[] candidates = MARKERS[chars[i]];
+            if (candidates == null) {
+                continue;
+            }
+            for (Marker marker : candidates) {
+                if (matches(chars, i, end, marker.chars())) {
+                    found |= marker.kind();
+                    if (marker.kind() == SELF_WORD) {
+                        counts[0]++;
+                    }
+                    else if (marker.kind() == PUBLIC_WORD) {
+                        counts[1]++;
+                    }
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean matches(char[] chars, int at, int end, char[] marker) {
+        if (at + marker.length > end) {
+            return false;
+        }
+        for (int j = 1; j < marker.length; j++) {
+            if (chars[at + j] != marker[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs of one to {@link #FORM_GRAM} Chinese characters of {@code chars[start, end)}. */
+    private static void runs(char[] chars, int start, int end, char kind, Sink sink) {
+        for (int i = start; i < end; i++) {
+            if (!isHan(chars[i])) {
+                continue;
+            }
+            for (int n = 1; n <= FORM_GRAM && i + n <= end && isHan(chars[i + n - 1]); n++) {
+                sink.term(kind, chars, i, i + n);
+            }
         }
     }
 

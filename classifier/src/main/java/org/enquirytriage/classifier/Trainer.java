@@ -68,7 +68,7 @@ public final class Trainer {
             throw new IllegalArgumentException("training needs texts of at least two labels, had "
                     + Arrays.toString(classes));
         }
-        Tuning tuning = new Tuning(options.costs().get(0), 1, 1, Calibration.NONE);
+        Tuning tuning = new Tuning(options.costs().get(0), 1, 1, new double[classes.length], Calibration.NONE);
         int folds = Math.min(options.innerFolds(), smallestClass(corpus, documents));
         if (folds >= 2) {
             tuning = tune(corpus, documents, classes, folds);
@@ -82,15 +82,70 @@ public final class Trainer {
             weights = mix(fit.weights(), tuning.primaryScale(), logistic.weights(), tuning.logisticScale());
             bias = mix(fit.bias(), tuning.primaryScale(), logistic.bias(), tuning.logisticScale());
         }
+        bias = bias.clone();
+        for (int c = 0; c < classes.length; c++) {
+            bias[c] += (float) tuning.offsets()[c];
+        }
         return new LabelModel(label, clock.instant(), documents.length, options.features(), classes, fit.space(),
                 weights, bias, tuning.calibration());
     }
 
     /**
      * What the inner cross-validation chose: the cost, the scales of the ensemble's members (the model's scores are
-     * {@code primaryScale * primary + logisticScale * logistic}) and the calibration of the probabilities.
+     * {@code primaryScale * primary + logisticScale * logistic}), the offset added to each class's score and the
+     * calibration of the probabilities.
      */
-    private record Tuning(double cost, double primaryScale, double logisticScale, Calibration calibration) {
+    private record Tuning(double cost, double primaryScale, double logisticScale, double[] offsets,
+            Calibration calibration) {
+    }
+
+    /** The offsets tried for each class's score, from {@code -OFFSET_RANGE} to {@code OFFSET_RANGE}. */
+    private static final double OFFSET_RANGE = 1.0;
+    private static final double OFFSET_STEP = 0.05;
+    private static final int OFFSET_ROUNDS = 3;
+
+    /**
+     * Offsets to the classes' held-out scores that maximise macro-F1, by coordinate search on a grid (the first
+     * class stays at 0: only differences matter); an offset changes only when it improves macro-F1, and among equal
+     * ones the smallest in size wins, so that without a gain the offsets stay 0.
+     */
+    static double[] offsets(int[] gold, double[][] scores, int k) {
+        double[] offsets = new double[k];
+        double best = macroF1(gold, shifted(scores, offsets), k);
+        for (int round = 0; round < OFFSET_ROUNDS; round++) {
+            boolean changed = false;
+            for (int c = 1; c < k; c++) {
+                double keep = offsets[c];
+                double chosen = keep;
+                int steps = (int) Math.round(OFFSET_RANGE / OFFSET_STEP);
+                for (int step = -steps; step <= steps; step++) {
+                    offsets[c] = step * OFFSET_STEP;
+                    double f1 = macroF1(gold, shifted(scores, offsets), k);
+                    if (f1 > best + 1e-9 || (Math.abs(f1 - best) <= 1e-9
+                            && Math.abs(offsets[c]) < Math.abs(chosen) - 1e-9)) {
+                        best = Math.max(best, f1);
+                        chosen = offsets[c];
+                    }
+                }
+                offsets[c] = chosen;
+                changed |= chosen != keep;
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        return offsets;
+    }
+
+    private static double[][] shifted(double[][] scores, double[] offsets) {
+        double[][] shifted = new double[scores.length][];
+        for (int i = 0; i < scores.length; i++) {
+            shifted[i] = new double[offsets.length];
+            for (int c = 0; c < offsets.length; c++) {
+                shifted[i][c] = scores[i][c] + offsets[c];
+            }
+        }
+        return shifted;
     }
 
     private static float[] mix(float[] a, double scaleA, float[] b, double scaleB) {
@@ -143,10 +198,14 @@ public final class Trainer {
                     }
                 }
             }
-            double f1 = macroF1(gold, combined, classes.length);
+            double[] offsets = options.classOffsets() ? offsets(gold, combined, classes.length)
+                    : new double[classes.length];
+            double[][] decided = shifted(combined, offsets);
+            double f1 = macroF1(gold, decided, classes.length);
             if (f1 > bestF1 + 1e-9) {
                 bestF1 = f1;
-                best = new Tuning(costs.get(c), primaryScale, logisticScale, Calibration.fit(combined, gold));
+                best = new Tuning(costs.get(c), primaryScale, logisticScale, offsets,
+                        Calibration.fit(decided, gold));
             }
         }
         return best;

@@ -73,6 +73,22 @@ class LabelModelTests {
     }
 
     @Test
+    void shouldKeepTheSentenceFormOptionThroughASaveAndALoad() throws IOException {
+        LabelModel withForm = new Trainer(Fixtures.QUICK.withFeatures(FeatureOptions.DEFAULT.withSentenceForm(true)),
+                TRAINING_DAY).train("topic", Fixtures.topics());
+        Path file = directory.resolve("form.model");
+        withForm.save(file);
+
+        LabelModel loaded = LabelModel.load(file);
+
+        assertThat(loaded.version()).isEqualTo(withForm.version());
+        assertThat(loaded.options().sentenceForm()).isTrue();
+        for (String[] message : MESSAGES) {
+            assertThat(loaded.predict(message[0], message[1])).isEqualTo(withForm.predict(message[0], message[1]));
+        }
+    }
+
+    @Test
     void shouldWriteAFileTheServiceCanReadWhateverUserItRunsAs() throws IOException {
         Path file = directory.resolve("models").resolve("topic.model");
 

@@ -37,7 +37,7 @@ class TextFeaturesTests {
 
     @Test
     void shouldCountTheSubjectsCharactersAgainOnlyWhenAsked() {
-        FeatureOptions subjectChars = new FeatureOptions(true, 0, 1, 2, true, true, true, 2, 18);
+        FeatureOptions subjectChars = new FeatureOptions(true, 0, 1, 2, true, true, true, 2, 18, false);
 
         assertThat(new TextFeatures(subjectChars).terms("噪音", "工地")).containsKeys("t:噪音", "c:噪音", "c:工地")
                 .doesNotContainKey("t:工地");
@@ -46,10 +46,26 @@ class TextFeaturesTests {
 
     @Test
     void shouldSegmentOnlyTheOpeningOfTheTextIntoWords() {
-        FeatureOptions opening = new FeatureOptions(true, 4, 1, 1, true, false, true, 2, 18);
+        FeatureOptions opening = new FeatureOptions(true, 4, 1, 1, true, false, true, 2, 18, false);
 
         assertThat(new TextFeatures(opening).terms(null, "工地噪音，学校食堂")).containsKeys("w:工地", "w:噪音")
                 .doesNotContainKeys("w:学校", "w:食堂");
+    }
+
+    @Test
+    void shouldReadTheFormOfTheSentencesOnlyWhenAsked() {
+        TextFeatures form = new TextFeatures(FeatureOptions.DEFAULT.withSentenceForm(true));
+
+        Map<String, Integer> question = form.terms("社保转移", "我在外地工作了三年。请问社保怎么转回来？");
+        Map<String, Integer> report = form.terms("路灯坏了", "小区路灯坏了一个月，居民晚上出行不便。请尽快维修。");
+
+        assertThat(question).containsKeys("q:社保", "q:请问", "f:first-statement", "f:last-question",
+                "f:questions-1", "f:self-1-2", "f:public-0", "f:self-more").doesNotContainKey("q:外地");
+        assertThat(report).containsKeys("r:维修", "f:first-statement", "f:last-request", "f:questions-0",
+                "f:self-0", "f:public-1-2", "f:public-more");
+        assertThat(report.keySet()).noneMatch(term -> term.startsWith("q:"));
+        assertThat(features.terms("社保转移", "请问社保怎么转回来？").keySet())
+                .noneMatch(term -> term.startsWith("q:") || term.startsWith("r:") || term.startsWith("f:"));
     }
 
     @Test

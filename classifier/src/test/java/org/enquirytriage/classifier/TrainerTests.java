@@ -82,4 +82,37 @@ class TrainerTests {
         assertThat(model.predict(null, "老板拖欠农民工工资").label()).isEqualTo("劳动和社会保障");
         assertThat(model.predict(null, "学校乱收补课费").label()).isEqualTo("教育文体");
     }
+
+    @Test
+    void shouldOffsetAClassTheScoresUnderPredictUntilMacroF1IsBest() {
+        int[] gold = { 0, 0, 0, 0, 1, 1, 1, 1 };
+        double[][] scores = { { 1, 0 }, { 1, 0.1 }, { 0.9, 0 }, { 0.8, 0.2 }, { 0.5, 0.3 }, { 0.5, 0.4 },
+            { 0.1, 0.6 }, { 0.6, 0.35 } };
+
+        double[] offsets = Trainer.offsets(gold, scores, 2);
+
+        assertThat(offsets[0]).isZero();
+        assertThat(offsets[1]).isGreaterThan(0.2).isLessThan(0.5);
+    }
+
+    @Test
+    void shouldLeaveTheOffsetsAtZeroWhenTheScoresAlreadyDecideWell() {
+        int[] gold = { 0, 1, 2 };
+        double[][] scores = { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } };
+
+        assertThat(Trainer.offsets(gold, scores, 3)).containsExactly(0, 0, 0);
+    }
+
+    @Test
+    void shouldFoldTheChosenOffsetsIntoTheModel() {
+        TrainingOptions options = TrainingOptions.DEFAULT.withCosts(List.of(1.0));
+
+        LabelModel plain = new Trainer(options).train("topic", Fixtures.topics());
+        LabelModel offset = new Trainer(options.withClassOffsets(true)).train("topic", Fixtures.topics());
+
+        assertThat(offset.classes()).isEqualTo(plain.classes());
+        for (LabelledText text : Fixtures.topics()) {
+            assertThat(offset.predict(text.subject(), text.text()).label()).isEqualTo(text.label());
+        }
+    }
 }

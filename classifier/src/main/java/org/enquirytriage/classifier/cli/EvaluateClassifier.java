@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.enquirytriage.classifier.CrossValidation;
@@ -31,8 +32,9 @@ import org.enquirytriage.classifier.TrainingOptions;
  * options]}: trains on the {@code --train} files when given (otherwise takes the model file of {@code --model}, or
  * else the shipped model), classifies every text of {@code --test}
  * (or cross-validates on the training texts with {@code --cv K}) and prints each class's precision, recall and F1,
- * the calibration and the speed, and as its last line one JSON object with n, accuracy, macro-F1, the expected
- * calibration error and the texts classified per second on one core (CPU time and wall-clock time).
+ * the calibration and the speed, and as its last line one JSON object with n, accuracy, macro-F1, each class's
+ * recall, the expected calibration error, the most confident bin and the texts classified per second on one core
+ * (CPU time and wall-clock time).
  */
 public final class EvaluateClassifier {
 
@@ -46,9 +48,11 @@ public final class EvaluateClassifier {
             takes the model file of --model, otherwise the shipped model; classifies every line of --test, or
             cross-validates on the training texts with --cv K. Prints each class's precision, recall and F1, the
             calibration (accuracy against mean confidence in ten bins of confidence), the speed, then as its last
-            line one JSON object: {"label","n","accuracy","macro_f1","ece","docs_per_second",
-            "docs_per_second_wall","enquiries_per_second","enquiries_per_second_wall"}. ece is the expected
-            calibration error; docs_per_second is texts classified by this label's model alone per second of one
+            line one JSON object: {"label","n","accuracy","macro_f1","recall","ece","top_bin",
+            "docs_per_second","docs_per_second_wall","enquiries_per_second","enquiries_per_second_wall"}.
+            recall is each class's recall; ece is the expected calibration error; top_bin the most confident
+            tenth of confidence that holds decisions (its n, mean confidence and accuracy); docs_per_second is
+            texts classified by this label's model alone per second of one
             thread's CPU time (after a warm-up), docs_per_second_wall the same per second of wall-clock time;
             enquiries_per_second are enquiries given all three decisions (kind, topic, priority; the other label's
             model is the shipped one) per second of CPU time, enquiries_per_second_wall per second of wall-clock.
@@ -125,11 +129,12 @@ public final class EvaluateClassifier {
         out.printf(Locale.ROOT, "speed of all three decisions (kind + topic + priority, as triage-service classifies "
                 + "an enquiry; %s): %d texts on one thread, %.0f per second of its CPU time, %.0f per second of "
                 + "wall-clock time%n", companion(label), all.texts(), all.perCpuSecond(), all.perWallSecond());
-        out.printf(Locale.ROOT, "{\"label\":\"%s\",\"n\":%d,\"accuracy\":%.4f,\"macro_f1\":%.4f,\"ece\":%.4f,"
-                + "\"docs_per_second\":%.0f,\"docs_per_second_wall\":%.0f,\"enquiries_per_second\":%.0f,"
-                + "\"enquiries_per_second_wall\":%.0f}%n", json(label), evaluation.n(), evaluation.accuracy(),
-                evaluation.macroF1(), reliability.expectedCalibrationError(), one.perCpuSecond(),
-                one.perWallSecond(), all.perCpuSecond(), all.perWallSecond());
+        out.printf(Locale.ROOT, "{\"label\":\"%s\",\"n\":%d,\"accuracy\":%.4f,\"macro_f1\":%.4f,\"recall\":%s,"
+                + "\"ece\":%.4f,\"top_bin\":%s,\"docs_per_second\":%.0f,\"docs_per_second_wall\":%.0f,"
+                + "\"enquiries_per_second\":%.0f,\"enquiries_per_second_wall\":%.0f}%n", json(label), evaluation.n(),
+                evaluation.accuracy(), evaluation.macroF1(), recalls(evaluation),
+                reliability.expectedCalibrationError(), topBin(reliability), one.perCpuSecond(), one.perWallSecond(),
+                all.perCpuSecond(), all.perWallSecond());
     }
 
     /** This label's model with the shipped model of the other label and the priority rules, timed together. */
@@ -145,6 +150,24 @@ public final class EvaluateClassifier {
     private static String companion(String label) {
         return ShippedModels.KIND.equals(label) ? "this kind model with the shipped topic model"
                 : "the shipped kind model with this " + label + " model";
+    }
+
+    /** Each class's recall as a JSON object. */
+    private static String recalls(Evaluation evaluation) {
+        return evaluation.classes().stream()
+                .map(metrics -> String.format(Locale.ROOT, "\"%s\":%.4f", json(metrics.label()), metrics.recall()))
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** The most confident bin that holds decisions: how many, their mean confidence and their accuracy. */
+    private static String topBin(Reliability reliability) {
+        List<Reliability.Bin> bins = reliability.bins();
+        if (bins.isEmpty()) {
+            return "null";
+        }
+        Reliability.Bin top = bins.get(bins.size() - 1);
+        return String.format(Locale.ROOT, "{\"from\":%.1f,\"n\":%d,\"confidence\":%.4f,\"accuracy\":%.4f}",
+                top.from(), top.n(), top.meanConfidence(), top.accuracy());
     }
 
     private static String json(String value) {

@@ -19,9 +19,11 @@ final class TrainingArguments {
 
     static final Set<String> OPTIONS = Set.of("--train", "--solver", "--costs", "--chars", "--min-df",
             "--inner-folds", "--word-chars", "--no-words", "--subject-chars", "--no-subject-words", "--no-sublinear-tf",
-            "--unbalanced", "--seed", "--hash-bits", "--nb", "--no-nb", "--ensemble", "--no-ensemble");
+            "--unbalanced", "--seed", "--hash-bits", "--nb", "--no-nb", "--ensemble", "--no-ensemble", "--form",
+            "--no-form", "--class-offsets", "--no-class-offsets");
     static final Set<String> FLAGS = Set.of("--no-words", "--no-subject-words", "--subject-chars",
-            "--no-sublinear-tf", "--unbalanced", "--nb", "--no-nb", "--ensemble", "--no-ensemble");
+            "--no-sublinear-tf", "--unbalanced", "--nb", "--no-nb", "--ensemble", "--no-ensemble", "--form",
+            "--no-form", "--class-offsets", "--no-class-offsets");
 
     /** The training options as a usage line shows them, with their defaults. */
     static final String USAGE = """
@@ -36,12 +38,16 @@ final class TrainingArguments {
               --subject-chars      count the subject's character runs a second time
               --min-df 2           keep features found in at least this many training texts
               --hash-bits 20       hash terms into 2^N features
+              --form, --no-form    the form of the sentences as features too: character runs of question and
+                                   request sentences, where the questions stand, first person or public
               --no-sublinear-tf    weigh a term's count tf as tf, not 1 + ln tf
               --unbalanced         do not weigh classes inversely to their frequency
               --seed 42            seed of every random choice
               --nb, --no-nb        scale features by their log-count ratio per class (NB-SVM); the default
                                    for topic, not for kind
               --ensemble           also train a logistic regression (16 times the cost) and add its scores
+              --class-offsets      the inner cross-validation also fits an offset per class's score that
+                                   maximises macro-F1 (--no-class-offsets: none)
             """;
 
     private TrainingArguments() {
@@ -58,7 +64,8 @@ final class TrainingArguments {
                 arguments.has("--subject-chars"),
                 !arguments.has("--no-sublinear-tf"),
                 Integer.parseInt(arguments.get("--min-df", String.valueOf(features.minDocumentFrequency()))),
-                Integer.parseInt(arguments.get("--hash-bits", String.valueOf(features.hashBits()))));
+                Integer.parseInt(arguments.get("--hash-bits", String.valueOf(features.hashBits()))),
+                arguments.has("--form") || (features.sentenceForm() && !arguments.has("--no-form")));
         List<Double> costs = arguments.has("--costs")
                 ? Arrays.stream(arguments.get("--costs", "").split(",")).map(Double::valueOf).toList()
                 : defaults.costs();
@@ -68,7 +75,9 @@ final class TrainingArguments {
                 Integer.parseInt(arguments.get("--inner-folds", String.valueOf(defaults.innerFolds()))),
                 Long.parseLong(arguments.get("--seed", String.valueOf(defaults.seed()))),
                 arguments.has("--nb") || (defaults.logCountRatio() && !arguments.has("--no-nb")),
-                arguments.has("--ensemble") || (defaults.ensemble() && !arguments.has("--no-ensemble")));
+                arguments.has("--ensemble") || (defaults.ensemble() && !arguments.has("--no-ensemble")),
+                arguments.has("--class-offsets")
+                        || (defaults.classOffsets() && !arguments.has("--no-class-offsets")));
     }
 
     /** The texts of every {@code --train} file, in order. */

@@ -32,12 +32,17 @@ class EvaluateClassifierTests {
         assertThat(lines).anyMatch(line -> line.startsWith("环境保护"));
         JsonNode summary = new ObjectMapper().readTree(lines.get(lines.size() - 1));
         assertThat(summary.fieldNames()).toIterable()
-                .containsExactly("label", "n", "accuracy", "macro_f1", "ece", "docs_per_second",
+                .containsExactly("label", "n", "accuracy", "macro_f1", "recall", "ece", "top_bin", "docs_per_second",
                         "docs_per_second_wall", "enquiries_per_second", "enquiries_per_second_wall");
         assertThat(summary.get("label").asText()).isEqualTo("topic");
         assertThat(summary.get("n").asInt()).isEqualTo(36);
         assertThat(summary.get("macro_f1").asDouble()).isGreaterThan(0.9);
+        assertThat(summary.get("recall").fieldNames()).toIterable()
+                .containsExactly("劳动和社会保障", "教育文体", "环境保护");
+        assertThat(summary.get("recall").get("环境保护").asDouble()).isBetween(0.9, 1.0);
         assertThat(summary.get("ece").asDouble()).isBetween(0.0, 1.0);
+        assertThat(summary.get("top_bin").get("n").asInt()).isBetween(1, 36);
+        assertThat(summary.get("top_bin").get("accuracy").asDouble()).isBetween(0.0, 1.0);
         assertThat(summary.get("docs_per_second").asDouble()).isPositive();
         assertThat(summary.get("enquiries_per_second").asDouble()).isPositive();
         assertThat(lines).anyMatch(line -> line.startsWith("expected calibration error"));

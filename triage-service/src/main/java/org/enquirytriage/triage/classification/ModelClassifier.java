@@ -77,6 +77,12 @@ public class ModelClassifier implements Classifier {
         return info.get(label);
     }
 
+    /** The model itself in use for a label. */
+    public LabelModel inUse(String label) {
+        EnquiryClassifier now = current.get();
+        return ShippedModels.KIND.equals(label) ? now.kindModel() : now.topicModel();
+    }
+
     /**
      * Reads a model file and puts it in place of the model of its label.
      *

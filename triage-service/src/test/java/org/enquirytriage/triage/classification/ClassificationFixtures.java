@@ -28,7 +28,7 @@ final class ClassificationFixtures {
 
     static ClassificationProperties properties(Path modelDir) {
         return new ClassificationProperties(modelDir, Duration.ofSeconds(30), DataSize.ofMegabytes(64),
-                ZoneId.of("Asia/Shanghai"));
+                ZoneId.of("Asia/Shanghai"), new ClassificationProperties.Learning("-", 5, 20, Duration.ofHours(1)));
     }
 
     /** A topic model that knows two topics only: 噪音 is 环境保护, 工资 is 劳动和社会保障. */
