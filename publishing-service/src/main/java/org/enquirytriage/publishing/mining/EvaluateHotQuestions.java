@@ -130,19 +130,24 @@ public final class EvaluateHotQuestions {
     }
 
     /** The service's own settings: application.yml, with system properties and environment variables over it. */
-    static PublishingProperties settings() throws IOException {
+    public static PublishingProperties settings() throws IOException {
+        return Binder.get(environment()).bindOrCreate("publishing", PublishingProperties.class);
+    }
+
+    /** The service's application.yml, with system properties and environment variables over it. */
+    public static StandardEnvironment environment() throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
         new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
                 .forEach(environment.getPropertySources()::addLast);
-        return Binder.get(environment).bindOrCreate("publishing", PublishingProperties.class);
+        return environment;
     }
 
-    private static String text(JsonNode row, String field, String alternative) {
+    public static String text(JsonNode row, String field, String alternative) {
         JsonNode value = row.hasNonNull(field) ? row.get(field) : row.get(alternative);
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static Instant time(String text) {
+    public static Instant time(String text) {
         if (text == null || text.isBlank()) {
             return Instant.EPOCH;
         }

@@ -50,7 +50,7 @@ public final class QuestionClusterer {
         }
     };
 
-    QuestionClusterer(PublishingProperties.Mining settings, TextFeatures textFeatures, GroupStore store) {
+    public QuestionClusterer(PublishingProperties.Mining settings, TextFeatures textFeatures, GroupStore store) {
         this(settings, textFeatures, store, () -> UUID.randomUUID().toString());
     }
 
@@ -307,6 +307,11 @@ public final class QuestionClusterer {
                         .thenComparing(Comparator.comparingInt(GroupView::citizens).reversed())
                         .thenComparing(GroupView::lastAt, Comparator.reverseOrder()))
                 .limit(limit).toList();
+    }
+
+    /** The representative question of a group. */
+    public Optional<String> question(String groupId) {
+        return store.find(groupId).map(StoredGroup::question);
     }
 
     long size() {

@@ -73,6 +73,15 @@ public final class TextFeatures {
         return new Features(words(join(title, prefix(body, wordLength))), bigrams(head), places, regions);
     }
 
+    /** The particular places (not regions) the subject and the first {@code headLength} characters name. */
+    public static Set<String> placesOf(String subject, String text, int headLength) {
+        String title = subject == null ? "" : normalise(subject.strip());
+        String body = text == null ? "" : normalise(text.strip());
+        Set<String> places = places(join(title, prefix(body, headLength)));
+        places.removeIf(place -> REGION.matcher(place).matches());
+        return places;
+    }
+
     private static String prefix(String text, int length) {
         return text.codePointCount(0, text.length()) <= length ? text
                 : text.substring(0, text.offsetByCodePoints(0, length));
