@@ -54,6 +54,7 @@ public class FrequentQuestions {
             GroupView group = clusterer.group(assignment.groupId(), clock.instant()).orElseThrow();
             log.debug("Case {} {} group {} (similarity {})", message.id(),
                     assignment.created() ? "started" : "joined", group.id(), assignment.similarity());
+            events.publishEvent(new MessageGrouped(message, group.id(), group.question()));
             events.publishEvent(new GroupChanged(group));
         });
     }

@@ -36,9 +36,14 @@ public final class InMemorySurgeCounts implements SurgeCounts {
     }
 
     @Override
-    public synchronized int inHour(String key, long epochHour) {
-        Map<Long, Integer> hours = hourly.get(key);
-        return hours == null ? 0 : hours.getOrDefault(epochHour, 0);
+    public synchronized Map<Long, Integer> perHour(String key, long fromHour, long toHour) {
+        Map<Long, Integer> hours = new HashMap<>();
+        hourly.getOrDefault(key, Map.of()).forEach((hour, count) -> {
+            if (hour >= fromHour && hour < toHour) {
+                hours.put(hour, count);
+            }
+        });
+        return hours;
     }
 
     @Override

@@ -15,8 +15,8 @@ public interface SurgeCounts {
     /** The key's messages from {@code since} on, oldest first. */
     List<Hit> since(String key, Instant since);
 
-    /** The key's messages in the hour starting at the given epoch hour. */
-    int inHour(String key, long epochHour);
+    /** The key's messages per epoch hour (seconds / 3600) in [fromHour, toHour); hours without any are left out. */
+    java.util.Map<Long, Integer> perHour(String key, long fromHour, long toHour);
 
     /** Forgets what is older than the given time (the baseline's horizon). */
     void forgetBefore(Instant horizon);

@@ -119,10 +119,13 @@ public final class SurgeDetector {
     /** Messages an hour on average in the same hour (± 1) of the baseline days before. */
     private double baselinePerHour(String key, Instant at) {
         long hour = at.getEpochSecond() / 3600;
+        java.util.Map<Long, Integer> hours = counts.perHour(key, hour - 24L * settings.baselineDays() - 1,
+                hour - 22);
         int total = 0;
         for (int day = 1; day <= settings.baselineDays(); day++) {
             long sameHour = hour - 24L * day;
-            total += counts.inHour(key, sameHour - 1) + counts.inHour(key, sameHour) + counts.inHour(key, sameHour + 1);
+            total += hours.getOrDefault(sameHour - 1, 0) + hours.getOrDefault(sameHour, 0)
+                    + hours.getOrDefault(sameHour + 1, 0);
         }
         return total / (3.0 * settings.baselineDays());
     }
