@@ -35,11 +35,22 @@ public final class InMemoryGroupStore implements GroupStore {
         for (String key : new HashSet<>(keys)) {
             groupsByKey.getOrDefault(key, Set.of()).forEach(id -> hits.merge(id, 1, Integer::sum));
         }
-        return hits.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
-                        .thenComparing(entry -> groups.get(entry.getKey()).lastAt(), Comparator.reverseOrder())
-                        .thenComparing(Map.Entry::getKey))
-                .limit(limit).map(entry -> groups.get(entry.getKey())).toList();
+        Comparator<Map.Entry<String, Integer>> best = Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(entry -> groups.get(entry.getKey()).lastAt())
+                .thenComparing(Map.Entry.<String, Integer>comparingByKey().reversed());
+        java.util.PriorityQueue<Map.Entry<String, Integer>> kept = new java.util.PriorityQueue<>(best);
+        for (Map.Entry<String, Integer> entry : hits.entrySet()) {
+            if (kept.size() < limit) {
+                kept.add(entry);
+            }
+            else if (best.compare(entry, kept.peek()) > 0) {
+                kept.poll();
+                kept.add(entry);
+            }
+        }
+        List<Map.Entry<String, Integer>> chosen = new ArrayList<>(kept);
+        chosen.sort(best.reversed());
+        return chosen.stream().map(entry -> groups.get(entry.getKey())).toList();
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class QuestionClusterer {
         Map<String, Double> words = Vectors.unit(features.words());
         Map<String, Double> bigrams = Vectors.unit(features.bigrams());
         long fingerprint = Vectors.fingerprint(features.bigrams());
-        String question = QuestionPhrasing.of(message.subject(), message.text(), settings.questionLength(),
+        String question = QuestionPhrasing.of(message.subject(), head(message.text()), settings.questionLength(),
                 placesAndRegions(features));
         synchronized (this) {
             frequencies.add(features);
@@ -282,6 +282,15 @@ public final class QuestionClusterer {
         vector.forEach((term, weight) -> weighted.add(new Weighted(term, weight * idf.applyAsDouble(term))));
         weighted.sort(Comparator.comparingDouble(Weighted::weight).reversed().thenComparing(Weighted::term));
         return weighted.subList(0, Math.min(limit, weighted.size())).stream().map(Weighted::term).toList();
+    }
+
+    /** The start of a text, where a question an editor can use is found if there is one. */
+    private String head(String text) {
+        if (text == null || text.length() <= settings.headLength() * 2) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, Math.min(settings.headLength() * 2,
+                text.codePointCount(0, text.length()))));
     }
 
     private static Set<String> placesAndRegions(Features features) {

@@ -65,7 +65,7 @@ public final class TextFeatures {
      */
     public Features of(String subject, String text, int wordLength, int headLength) {
         String title = subject == null ? "" : normalise(subject.strip());
-        String body = text == null ? "" : normalise(text.strip());
+        String body = text == null ? "" : normalise(prefix(text.strip(), headLength + 40));
         String head = join(title, prefix(body, headLength));
         Set<String> places = places(head);
         Set<String> regions = new HashSet<>();
@@ -76,7 +76,7 @@ public final class TextFeatures {
     /** The particular places (not regions) the subject and the first {@code headLength} characters name. */
     public static Set<String> placesOf(String subject, String text, int headLength) {
         String title = subject == null ? "" : normalise(subject.strip());
-        String body = text == null ? "" : normalise(text.strip());
+        String body = text == null ? "" : normalise(prefix(text.strip(), headLength + 40));
         Set<String> places = places(join(title, prefix(body, headLength)));
         places.removeIf(place -> REGION.matcher(place).matches());
         return places;

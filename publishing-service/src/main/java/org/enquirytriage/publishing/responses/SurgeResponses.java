@@ -12,6 +12,7 @@ import org.enquirytriage.events.SurgeDetected;
 import org.enquirytriage.messaging.CloudEventCodec;
 import org.enquirytriage.messaging.outbox.OutboxRelay;
 import org.enquirytriage.publishing.surges.SurgeDetector;
+import org.enquirytriage.publishing.surges.SurgeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,12 +46,36 @@ public class SurgeResponses {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    SurgeResponses(MongoTemplate mongo, CloudEventCodec codec, OutboxRelay relay, MeterRegistry meters, Clock clock) {
+    SurgeResponses(MongoTemplate mongo, CloudEventCodec codec, OutboxRelay relay, MeterRegistry meters, Clock clock,
+            SurgeSettings settings) {
         this.mongo = mongo;
         this.codec = codec;
         this.relay = relay;
         this.meters = meters;
         this.clock = clock;
+        // from 0 for every level, so that dashboards and alert rules find the series before the first surge
+        for (SurgeSettings.Level level : settings.levels()) {
+            detected(level.name());
+            acknowledgeTimer(level.name());
+            for (SurgeResponse.Overdue overdue : SurgeResponse.Overdue.values()) {
+                escalated(level.name(), overdue);
+            }
+        }
+    }
+
+    private Counter detected(String level) {
+        return Counter.builder("surges_detected").description("Surges detected or raised, by the level reached")
+                .tag("level", level).register(meters);
+    }
+
+    private Counter escalated(String level, SurgeResponse.Overdue overdue) {
+        return Counter.builder("surge_escalations").description("Surge responses escalated, by the clock that ran out")
+                .tag("level", level).tag("overdue", overdue.name()).register(meters);
+    }
+
+    private Timer acknowledgeTimer(String level) {
+        return Timer.builder("surge_acknowledge").description("Time from a surge's detection to its acknowledgement")
+                .tag("level", level).publishPercentileHistogram().register(meters);
     }
 
     /** Opens the response to a new surge, or raises the response to a surge seen again at a higher level. */
@@ -88,8 +113,7 @@ public class SurgeResponses {
 
     private void announce(SurgeResponse response) {
         relay.relay(SurgeResponse.COLLECTION, response.id());
-        Counter.builder("surges_detected").description("Surges detected or raised, by the level reached")
-                .tag("level", response.level()).register(meters).increment();
+        detected(response.level()).increment();
         log.info("Surge {} at level {}: {} ({} messages)", response.id(), response.level(), response.label(),
                 response.caseIds().size());
     }
@@ -110,8 +134,7 @@ public class SurgeResponses {
     public SurgeResponse acknowledge(String id, String by) {
         return change(id, response -> {
             Duration waited = response.acknowledge(by, clock.instant());
-            Timer.builder("surge_acknowledge").description("Time from a surge's detection to its acknowledgement")
-                    .tag("level", response.level()).publishPercentileHistogram().register(meters).record(waited);
+            acknowledgeTimer(response.level()).record(waited);
         });
     }
 
@@ -155,9 +178,7 @@ public class SurgeResponses {
                 continue;
             }
             added.forEach(escalation -> {
-                Counter.builder("surge_escalations").description("Surge responses escalated, by the clock that ran out")
-                        .tag("level", response.level()).tag("overdue", escalation.kind().name()).register(meters)
-                        .increment();
+                escalated(response.level(), escalation.kind()).increment();
                 log.warn("Surge {} ({}) escalated: {} was due at {}", response.id(), response.level(),
                         escalation.kind(), escalation.dueAt());
             });

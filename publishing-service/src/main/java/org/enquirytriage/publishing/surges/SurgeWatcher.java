@@ -8,6 +8,8 @@ import org.enquirytriage.publishing.mining.Message;
 import org.enquirytriage.publishing.mining.MessageGrouped;
 import org.enquirytriage.publishing.mining.TextFeatures;
 import org.enquirytriage.publishing.responses.SurgeResponses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SurgeWatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(SurgeWatcher.class);
 
     private final SurgeDetector detector;
     private final SurgeResponses responses;
@@ -43,7 +47,13 @@ class SurgeWatcher {
         if (message.department() != null) {
             subjects.add(new SurgeDetector.Subject("DEPARTMENT", message.department(), message.department()));
         }
-        detector.observe(new SurgeDetector.Observation(message.id(), message.at(), message.department(), subjects))
-                .forEach(responses::record);
+        try {
+            detector.observe(new SurgeDetector.Observation(message.id(), message.at(), message.department(),
+                    subjects)).forEach(responses::record);
+        }
+        catch (RuntimeException e) {
+            // the case is recorded and grouped already; a failure here must not send it to the dead-letter topic
+            log.error("Could not watch case {} for surges", message.id(), e);
+        }
     }
 }
