@@ -164,10 +164,12 @@ public final class EvaluateHotQuestions {
     private static void usage() {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         out.println("""
-                usage: evaluate-hot-questions --input FILE [--top N]
+                usage: evaluate-hot-questions --input FILE [--top N] [--no-warm-up]
                   Groups the messages of FILE (JSON Lines: id, subject, text, optional time, user; or title,
                   content, date) as the publishing service does and prints the N largest groups (default 10), one
                   JSON object a line ({"rank","size","question","ids"}; size = different citizens), then
-                  {"messages","groups","messages_per_second"}. Tune with -Dpublishing.mining.threshold=0.4 etc.""");
+                  {"messages","groups","messages_per_second","messages_per_cpu_second","warmed_up"}: the file is
+                  grouped once to warm up, then timed on a second pass into a fresh store (--no-warm-up: the first).
+                  Tune with -Dpublishing.mining.threshold=0.4 etc.""");
     }
 }
