@@ -13,8 +13,9 @@ public final class Topics {
     public static final String ENQUIRY_RECEIVED = "enquiry-received";
     public static final String CASE_EVENTS = "case-events";
     public static final String QA_EVENTS = "qa-events";
+    public static final String SURGE_EVENTS = "surge-events";
 
-    public static final List<String> ALL = List.of(ENQUIRY_RECEIVED, CASE_EVENTS, QA_EVENTS);
+    public static final List<String> ALL = List.of(ENQUIRY_RECEIVED, CASE_EVENTS, QA_EVENTS, SURGE_EVENTS);
 
     private static final String DEAD_LETTER_SUFFIX = "-dlt";
 

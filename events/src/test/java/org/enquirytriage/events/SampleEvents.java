@@ -48,6 +48,9 @@ final class SampleEvents {
         put(new QaPublished("e-19", AT, "qa-1", "post-2026-03-02", "噪音治理", "夜间施工噪音向哪里反映？",
                 "可拨打12345或向生态环境部门反映。", "环境保护"));
         put(new QaRetired("e-20", AT, "qa-1", "policy replaced"));
+        put(new SurgeDetected("e-21", AT, "surge-1", "黄", 2, "GROUP", "group-9", "伊景园滨河苑车位捆绑销售合法吗？", 12, 0.4,
+                AT.minusSeconds(1500), AT, List.of(CASE, "1b2c3d4e-0000-4000-8000-000000000002"),
+                List.of("housing-construction")));
     }
 
     private static void put(DomainEvent event) {

@@ -33,6 +33,9 @@ final class AccessRules {
                 .pathMatchers(HttpMethod.POST, "/api/knowledge/suggestions").permitAll()
                 // the editors' page holds no data itself; its parts are fetched with the editor's login
                 .pathMatchers(HttpMethod.GET, "/editor", "/editor/assets/**", "/editor/webjars/**").permitAll()
+                // the supervisors' surge page likewise; the surges and their responses: supervisors and admins
+                .pathMatchers(HttpMethod.GET, "/surges").permitAll()
+                .pathMatchers("/surges/**", "/api/surges", "/api/surges/**").hasAnyRole(SUPERVISOR, ADMIN)
                 // channel adapters, with an API key
                 .pathMatchers(HttpMethod.POST, "/api/enquiries", "/api/enquiries/batch",
                         "/api/channels/hotline/work-orders")

@@ -13,9 +13,12 @@ import org.enquirytriage.calendar.BusinessCalendar;
 import org.enquirytriage.calendar.CalendarFiles;
 import org.enquirytriage.calendar.CalendarYear;
 import org.enquirytriage.publishing.mining.TextFeatures;
+import org.enquirytriage.publishing.surges.SurgeSettings;
 import org.enquirytriage.security.PublicEndpoints;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -78,6 +81,13 @@ class PublishingConfiguration {
     @Bean
     PublicEndpoints publicEndpoints() {
         return PublicEndpoints.of(HttpMethod.GET, "/api/knowledge/**", "/editor", "/editor/assets/**",
-                "/editor/webjars/**").and(HttpMethod.POST, "/api/knowledge/suggestions");
+                "/editor/webjars/**", "/surges").and(HttpMethod.POST, "/api/knowledge/suggestions");
+    }
+
+    /** How surges are detected and answered: {@code publishing.surges}, or the defaults. */
+    @Bean
+    SurgeSettings surgeSettings(Environment environment) {
+        return Binder.get(environment).bind("publishing.surges", SurgeSettings.class)
+                .orElseGet(SurgeSettings::defaults);
     }
 }

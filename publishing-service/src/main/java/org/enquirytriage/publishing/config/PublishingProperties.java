@@ -20,25 +20,39 @@ public record PublishingProperties(@DefaultValue Mining mining, @DefaultValue Qa
 
     /**
      * @param threshold the least similarity (0–1: half cosine over TF-IDF words, half over character bigrams) of a
-     *        question to a group's centroid for it to join the group; below it the question starts a group
-     * @param candidates how many groups BM25 retrieval proposes for the similarity check
-     * @param representatives how many members of a group feed its entry in the retrieval index
-     * @param duplicateSimilarity from this similarity on, two messages without a citizen key are near-identical
+     *        message to a group's centroid for it to join the group; below it the message starts a group
+     * @param candidates how many groups (those sharing the most keys with the message) are compared with it
+     * @param wordLength how many characters of a message's text (after its subject) are read for its smartcn words
+     * @param headLength how many characters of a message's text (after its subject) are read for its bigrams and
+     *        places
+     * @param centroidTerms how many of the strongest words (and as many bigrams) a group's centroid keeps
+     * @param keyTerms how many of its strongest words (and as many bigrams) a group is found under, with its places
+     * @param queryTerms how many of its strongest words (and as many bigrams) a message looks for, with its places
+     * @param questionLength the longest representative question of a group, in characters
+     * @param recentMembers how many recent members a group keeps fingerprints of, to recognise re-sent messages
+     * @param duplicateSimilarity from this likeness of their fingerprints on (0–1, the share of equal SimHash
+     *        bits), two messages without a citizen key are near-identical
      * @param duplicateWindow how close in time near-identical messages without a citizen key must be to count as
      *        one citizen
      * @param hotWeekCitizens a group is hot when this many different citizens asked in the last 7 days
      * @param hotTodayCitizens ... or when at least this many asked in the last 24 hours
-     * @param hotGrowthFactor ... and that is at least this many times the daily average of the 6 days before
-     * @param centralSample how many members (the most recent) are compared to find a group's most central one
+     * @param hotGrowthFactor ... and that is at least this many times the daily average of the 7 days before
+     * @param scanDays the groups listed for editors are those with a member in this many days
+     * @param scanGroups ... at most this many of them, the latest first
+     * @param zone the zone of a group's counts per day and hour
      */
     public record Mining(@DefaultValue("0.30") double threshold, @DefaultValue("20") int candidates,
-            @DefaultValue("8") int representatives, @DefaultValue("0.85") double duplicateSimilarity,
-            @DefaultValue("24h") Duration duplicateWindow, @DefaultValue("5") int hotWeekCitizens,
-            @DefaultValue("3") int hotTodayCitizens, @DefaultValue("3.0") double hotGrowthFactor,
-            @DefaultValue("40") int centralSample) {
+            @DefaultValue("80") int wordLength, @DefaultValue("200") int headLength, @DefaultValue("150") int centroidTerms,
+            @DefaultValue("12") int keyTerms, @DefaultValue("8") int queryTerms,
+            @DefaultValue("40") int questionLength, @DefaultValue("20") int recentMembers,
+            @DefaultValue("0.90") double duplicateSimilarity, @DefaultValue("24h") Duration duplicateWindow,
+            @DefaultValue("5") int hotWeekCitizens, @DefaultValue("3") int hotTodayCitizens,
+            @DefaultValue("3.0") double hotGrowthFactor, @DefaultValue("30") int scanDays,
+            @DefaultValue("2000") int scanGroups, @DefaultValue("Asia/Shanghai") ZoneId zone) {
 
         public static Mining defaults() {
-            return new Mining(0.30, 20, 8, 0.85, Duration.ofHours(24), 5, 3, 3.0, 40);
+            return new Mining(0.30, 20, 80, 200, 150, 12, 8, 40, 20, 0.90, Duration.ofHours(24), 5, 3, 3.0, 30, 2000,
+                    ZoneId.of("Asia/Shanghai"));
         }
     }
 

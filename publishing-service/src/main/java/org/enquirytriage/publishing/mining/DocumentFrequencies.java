@@ -22,6 +22,19 @@ final class DocumentFrequencies {
         features.bigrams().keySet().forEach(bigram -> bigrams.merge(bigram, 1, Integer::sum));
     }
 
+    /** Counts a text by its terms as the store keeps them: {@code w:<word>}, {@code b:<bigram>}. */
+    void addTerms(java.util.List<String> terms) {
+        documents++;
+        for (String term : terms) {
+            if (term.startsWith("w:")) {
+                words.merge(term.substring(2), 1, Integer::sum);
+            }
+            else if (term.startsWith("b:")) {
+                bigrams.merge(term.substring(2), 1, Integer::sum);
+            }
+        }
+    }
+
     int documents() {
         return documents;
     }

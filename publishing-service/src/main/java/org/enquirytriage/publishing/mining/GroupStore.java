@@ -1,20 +1,64 @@
 package org.enquirytriage.publishing.mining;
 
-import java.util.function.Consumer;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
-/** Where groups and their members are kept, so that a restart keeps them. */
-interface GroupStore {
+/**
+ * The mining state: the groups of messages and who belongs to which, shared by every instance of the publishing
+ * service ({@link MongoGroupStore}) or held in memory by the evaluation commands ({@link InMemoryGroupStore}).
+ * Every change is one atomic single-document write, so instances need no lock and no memory of their own:
+ * <ul>
+ * <li>a member is recorded under its message id (the case id), so a redelivered message is grouped once;</li>
+ * <li>a group is created with its first member in one insert;</li>
+ * <li>a join is one conditional update on the group's {@code version}: it pushes the arrival and sets the new
+ * centroid only if nobody joined in between, otherwise the caller re-reads the group and tries again.</li>
+ * </ul>
+ * Other features (the engagement ranking, distribution) read groups through {@link #find}, {@link #latest} and
+ * {@link #all}, and their members through {@link #member}.
+ */
+public interface GroupStore {
 
     /** Whether the message is already a member of a group. */
-    boolean contains(String memberId);
+    boolean isMember(String messageId);
 
     /**
-     * Keeps a new member.
-     *
-     * @return {@code false} when the message was a member already (it came twice)
+     * The groups holding the most of the keys (then the latest), at most {@code limit}; their {@code arrivals} may
+     * be left out (empty), as a candidate needs only its centroid, places, version and recent members.
      */
-    boolean add(Member member);
+    List<StoredGroup> candidates(Collection<String> keys, int limit);
 
-    /** Gives every member, oldest first. */
-    void forEachMember(Consumer<Member> action);
+    Optional<StoredGroup> find(String groupId);
+
+    /** Keeps a new group with its first member (arrivals of one). */
+    void create(StoredGroup group);
+
+    /**
+     * Applies a join if the group is still at the expected version and the member is not in it yet.
+     *
+     * @return {@code false} when the group changed in between (re-read and try again)
+     */
+    boolean join(Join join);
+
+    /**
+     * Records which group a message went to, with the text and the terms it was grouped by.
+     *
+     * @return {@code false} when it was recorded before
+     */
+    boolean remember(GroupMember member);
+
+    Optional<GroupMember> member(String messageId);
+
+    /** The latest members, newest first, at most {@code limit}: to seed the term statistics at start-up. */
+    List<GroupMember> latestMembers(int limit);
+
+    /** The groups with a member since the given time, latest first, at most {@code limit}. */
+    List<StoredGroup> latest(Instant since, int limit);
+
+    /** Every group. */
+    Stream<StoredGroup> all();
+
+    long count();
 }

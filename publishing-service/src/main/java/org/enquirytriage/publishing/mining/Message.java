@@ -8,13 +8,9 @@ import java.time.Instant;
  * @param id the case id (or the line's id in an evaluation)
  * @param citizenKey the pseudonymous key of the citizen, or {@code null} when the channel gave none
  * @param topic the classified topic, or {@code null}
+ * @param kind the classified kind ({@code POLICY_QUESTION}, …), or {@code null}
+ * @param department the department the message was routed to, or {@code null}
  */
-public record Message(String id, String subject, String text, String citizenKey, String topic, Instant at) {
-
-    /** The subject and the text as one text. */
-    String fullText() {
-        String head = subject == null ? "" : subject.strip();
-        String body = text == null ? "" : text.strip();
-        return head.isEmpty() ? body : body.isEmpty() ? head : head + "。" + body;
-    }
+public record Message(String id, String subject, String text, String citizenKey, String topic, String kind,
+        String department, Instant at) {
 }

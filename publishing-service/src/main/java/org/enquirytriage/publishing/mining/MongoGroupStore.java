@@ -2,11 +2,16 @@ package org.enquirytriage.publishing.mining;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
@@ -16,83 +21,165 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Keeps the members of the groups in MongoDB ({@code group_members}), with their features, so that a restart
- * rebuilds the groups, their centroids and the retrieval index exactly as they were.
+ * The mining state in MongoDB, shared by every publishing instance: one document per group in
+ * {@code mining_groups} (centroid, keys, places, arrivals, recent fingerprints, {@code version}) and one per
+ * member in {@code mining_members}. A join is a single conditional update ({@code _id}, {@code version}, member not
+ * yet in {@code arrivals.memberId}) with {@code $push}/{@code $addToSet}/{@code $inc}; a lost race matches nothing
+ * and the caller re-reads. Centroids are kept as parallel lists, as map keys could hold characters MongoDB refuses.
  */
-final class MongoGroupStore implements GroupStore {
+public final class MongoGroupStore implements GroupStore {
 
-    private static final int MEMBER_BATCH_SIZE = 1000;
+    private static final String GROUPS = "mining_groups";
+    private static final String MEMBERS = "mining_members";
+    private static final int BATCH_SIZE = 500;
+    /** How many of the latest groups holding any of the keys are ranked by how many they hold. */
+    private static final int SCAN = 500;
 
     private final MongoTemplate mongo;
 
-    MongoGroupStore(MongoTemplate mongo) {
+    public MongoGroupStore(MongoTemplate mongo) {
         this.mongo = mongo;
-        var indexes = mongo.indexOps(MemberDocument.class);
-        indexes.createIndex(new Index().on("at", Sort.Direction.ASC).named("oldest_first"));
-        indexes.createIndex(new Index().on("groupId", Sort.Direction.ASC).named("group"));
+        mongo.indexOps(GROUPS).createIndex(new Index().on("keys", Sort.Direction.ASC).named("keys"));
+        mongo.indexOps(GROUPS).createIndex(new Index().on("lastAt", Sort.Direction.DESC).named("latest"));
+        mongo.indexOps(MEMBERS).createIndex(new Index().on("at", Sort.Direction.DESC).named("latest"));
     }
 
     @Override
-    public boolean contains(String memberId) {
+    public boolean isMember(String messageId) {
         // a find by id, not exists(): that counts with an aggregation, which the stand-in store answers by scanning
-        Query byId = Query.query(Criteria.where("_id").is(memberId));
+        Query byId = Query.query(Criteria.where("_id").is(messageId));
         byId.fields().include("_id");
-        return mongo.findOne(byId, org.bson.Document.class, mongo.getCollectionName(MemberDocument.class)) != null;
+        return mongo.findOne(byId, org.bson.Document.class, MEMBERS) != null;
     }
 
     @Override
-    public boolean add(Member member) {
+    public List<StoredGroup> candidates(Collection<String> keys, int limit) {
+        Set<String> wanted = new HashSet<>(keys);
+        Query matching = Query.query(Criteria.where("keys").in(wanted)).with(Sort.by(Sort.Direction.DESC, "lastAt"))
+                .limit(SCAN);
+        matching.fields().include("_id", "keys", "lastAt");
+        record Match(String id, long hits, Instant lastAt) {
+        }
+        List<String> ids = mongo.find(matching, org.bson.Document.class, GROUPS).stream()
+                .map(doc -> new Match(doc.getString("_id"),
+                        doc.getList("keys", String.class).stream().filter(wanted::contains).count(),
+                        doc.getDate("lastAt").toInstant()))
+                .sorted(Comparator.comparingLong(Match::hits).reversed()
+                        .thenComparing(Match::lastAt, Comparator.reverseOrder()).thenComparing(Match::id))
+                .limit(limit).map(Match::id).toList();
+        Query chosen = Query.query(Criteria.where("_id").in(ids));
+        chosen.fields().exclude("arrivals");
+        Map<String, StoredGroup> byId = new HashMap<>();
+        mongo.find(chosen, GroupDocument.class, GROUPS).forEach(doc -> byId.put(doc.id(), doc.group()));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
+    public Optional<StoredGroup> find(String groupId) {
+        return Optional.ofNullable(mongo.findById(groupId, GroupDocument.class, GROUPS)).map(GroupDocument::group);
+    }
+
+    @Override
+    public void create(StoredGroup group) {
+        mongo.insert(GroupDocument.of(group), GROUPS);
+    }
+
+    @Override
+    public boolean join(Join join) {
+        Query query = Query.query(Criteria.where("_id").is(join.groupId()).and("version").is(join.expectedVersion())
+                .and("arrivals.memberId").ne(join.arrival().memberId()));
+        Update update = new Update().inc("version", 1).push("arrivals", join.arrival())
+                .push("recent").slice(-join.recentLimit()).each(join.recent())
+                .set("wordTerms", new ArrayList<>(join.words().keySet()))
+                .set("wordWeights", new ArrayList<>(join.words().values()))
+                .set("bigramTerms", new ArrayList<>(join.bigrams().keySet()))
+                .set("bigramWeights", new ArrayList<>(join.bigrams().values()))
+                .set("keys", join.keys()).max("lastAt", join.arrival().at());
+        if (!join.places().isEmpty()) {
+            update.addToSet("places").each(join.places().toArray());
+        }
+        if (!join.regions().isEmpty()) {
+            update.addToSet("regions").each(join.regions().toArray());
+        }
+        if (join.question() != null) {
+            update.set("question", join.question()).set("questionScore", join.questionScore())
+                    .set("questionMemberId", join.questionMemberId());
+        }
+        return mongo.updateFirst(query, update, GROUPS).getModifiedCount() == 1;
+    }
+
+    @Override
+    public boolean remember(GroupMember member) {
         try {
-            mongo.insert(MemberDocument.of(member));
+            mongo.insert(member, MEMBERS);
             return true;
         }
-        catch (DuplicateKeyException alreadyGrouped) {
+        catch (DuplicateKeyException recordedBefore) {
             return false;
         }
     }
 
     @Override
-    public void forEachMember(Consumer<Member> action) {
-        // in batches: without a batch size the stand-in store answers with every member in one reply, which grows
-        // past the driver's 48 MB limit after some thousand members and stopped the service from starting
-        Query query = new Query().with(Sort.by("at", "_id")).cursorBatchSize(MEMBER_BATCH_SIZE);
-        try (var members = mongo.stream(query, MemberDocument.class)) {
-            members.map(MemberDocument::member).forEach(action);
-        }
+    public Optional<GroupMember> member(String messageId) {
+        return Optional.ofNullable(mongo.findById(messageId, GroupMember.class, MEMBERS));
     }
 
-    /** A member as stored: the features as parallel lists, as map keys could hold characters MongoDB refuses. */
-    @Document("group_members")
-    record MemberDocument(@Id String id, String groupId, String subject, String text, String citizenKey,
-            String countKey, String topic, Instant at, List<String> words, List<Integer> wordCounts,
-            List<String> bigrams, List<Integer> bigramCounts, List<String> places, List<String> regions) {
+    @Override
+    public List<GroupMember> latestMembers(int limit) {
+        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "at")).limit(limit).cursorBatchSize(BATCH_SIZE);
+        return mongo.find(query, GroupMember.class, MEMBERS);
+    }
 
-        static MemberDocument of(Member member) {
-            Features features = member.features();
-            return new MemberDocument(member.id(), member.groupId(), member.subject(), member.text(),
-                    member.citizenKey(), member.countKey(), member.topic(), member.at(),
-                    new ArrayList<>(features.words().keySet()),
-                    features.words().keySet().stream().map(features.words()::get).toList(),
-                    new ArrayList<>(features.bigrams().keySet()),
-                    features.bigrams().keySet().stream().map(features.bigrams()::get).toList(),
-                    List.copyOf(features.places()), List.copyOf(features.regions()));
+    @Override
+    public List<StoredGroup> latest(Instant since, int limit) {
+        Query query = Query.query(Criteria.where("lastAt").gte(since)).with(Sort.by(Sort.Direction.DESC, "lastAt"))
+                .limit(limit);
+        return mongo.find(query, GroupDocument.class, GROUPS).stream().map(GroupDocument::group).toList();
+    }
+
+    @Override
+    public Stream<StoredGroup> all() {
+        return mongo.stream(new Query().cursorBatchSize(BATCH_SIZE), GroupDocument.class, GROUPS)
+                .map(GroupDocument::group);
+    }
+
+    @Override
+    public long count() {
+        return mongo.estimatedCount(GROUPS);
+    }
+
+    /** A group as stored. */
+    @Document(GROUPS)
+    record GroupDocument(@Id String id, long version, List<String> wordTerms, List<Double> wordWeights,
+            List<String> bigramTerms, List<Double> bigramWeights, List<String> keys, List<String> places,
+            List<String> regions, String question, double questionScore, String questionMemberId,
+            List<StoredGroup.Arrival> arrivals, List<StoredGroup.Recent> recent, Instant lastAt) {
+
+        static GroupDocument of(StoredGroup group) {
+            return new GroupDocument(group.id(), group.version(), new ArrayList<>(group.words().keySet()),
+                    new ArrayList<>(group.words().values()), new ArrayList<>(group.bigrams().keySet()),
+                    new ArrayList<>(group.bigrams().values()), group.keys(), List.copyOf(group.places()),
+                    List.copyOf(group.regions()), group.question(), group.questionScore(), group.questionMemberId(),
+                    group.arrivals(), group.recent(), group.lastAt());
         }
 
-        Member member() {
-            return new Member(id, groupId, subject, text, citizenKey, countKey, topic, at,
-                    new Features(counts(words, wordCounts), counts(bigrams, bigramCounts),
-                            new HashSet<>(places == null ? List.of() : places),
-                            new HashSet<>(regions == null ? List.of() : regions)));
+        StoredGroup group() {
+            return new StoredGroup(id, version, map(wordTerms, wordWeights), map(bigramTerms, bigramWeights),
+                    orEmpty(keys), new HashSet<>(orEmpty(places)), new HashSet<>(orEmpty(regions)), question,
+                    questionScore, questionMemberId, orEmpty(arrivals), orEmpty(recent), lastAt);
         }
 
-        private static Map<String, Integer> counts(List<String> terms, List<Integer> counts) {
-            Map<String, Integer> map = new HashMap<>();
-            if (terms != null) {
-                for (int i = 0; i < terms.size(); i++) {
-                    map.put(terms.get(i), counts.get(i));
-                }
+        private static <T> List<T> orEmpty(List<T> list) {
+            return list == null ? List.of() : list;
+        }
+
+        private static Map<String, Double> map(List<String> terms, List<Double> weights) {
+            Map<String, Double> map = new LinkedHashMap<>();
+            for (int i = 0; terms != null && i < terms.size(); i++) {
+                map.put(terms.get(i), weights.get(i));
             }
             return map;
         }

@@ -59,7 +59,7 @@ public final class QuestionPhrasing {
         return cut(sentences.isEmpty() ? "" : sentences.get(0), maxLength);
     }
 
-    private static boolean isQuestion(String sentence) {
+    static boolean isQuestion(String sentence) {
         return QUESTION_WORDS.matcher(sentence).find() && length(sentence) >= 4;
     }
 

@@ -58,6 +58,39 @@ public final class TextFeatures {
 
     private final Analyzer analyzer = new SmartChineseAnalyzer();
 
+    /**
+     * The features of a message, read from its subject and the start of its text, which name what it is about (the
+     * rest of a long letter adds words, not topics, and would cost most of the time): smartcn words from the first
+     * {@code wordLength} characters of the text, bigrams and places from the first {@code headLength}.
+     */
+    public Features of(String subject, String text, int wordLength, int headLength) {
+        String title = subject == null ? "" : normalise(subject.strip());
+        String body = text == null ? "" : normalise(prefix(text.strip(), headLength + 40));
+        String head = join(title, prefix(body, headLength));
+        Set<String> places = places(head);
+        Set<String> regions = new HashSet<>();
+        places.removeIf(place -> REGION.matcher(place).matches() && regions.add(place));
+        return new Features(words(join(title, prefix(body, wordLength))), bigrams(head), places, regions);
+    }
+
+    /** The particular places (not regions) the subject and the first {@code headLength} characters name. */
+    public static Set<String> placesOf(String subject, String text, int headLength) {
+        String title = subject == null ? "" : normalise(subject.strip());
+        String body = text == null ? "" : normalise(prefix(text.strip(), headLength + 40));
+        Set<String> places = places(join(title, prefix(body, headLength)));
+        places.removeIf(place -> REGION.matcher(place).matches());
+        return places;
+    }
+
+    private static String prefix(String text, int length) {
+        return text.codePointCount(0, text.length()) <= length ? text
+                : text.substring(0, text.offsetByCodePoints(0, length));
+    }
+
+    private static String join(String title, String body) {
+        return title.isEmpty() ? body : body.isEmpty() ? title : title + "。" + body;
+    }
+
     /** The features of a text; blank text has none. */
     public Features of(String text) {
         if (text == null || text.isBlank()) {

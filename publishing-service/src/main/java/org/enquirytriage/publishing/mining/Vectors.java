@@ -50,6 +50,30 @@ final class Vectors {
         return dot;
     }
 
+    /** The vector with every weight multiplied by the square of its term's IDF, for {@link #dot(Map, Map)}. */
+    static Map<String, Double> weighted(Map<String, Double> vector, ToDoubleFunction<String> idf) {
+        Map<String, Double> weighted = new HashMap<>(vector.size() * 2);
+        vector.forEach((term, weight) -> {
+            double w = idf.applyAsDouble(term);
+            weighted.put(term, weight * w * w);
+        });
+        return weighted;
+    }
+
+    /** The plain dot product: with one side {@link #weighted}, the dot product under IDF weights. */
+    static double dot(Map<String, Double> a, Map<String, Double> b) {
+        Map<String, Double> small = a.size() <= b.size() ? a : b;
+        Map<String, Double> large = small == a ? b : a;
+        double dot = 0;
+        for (var entry : small.entrySet()) {
+            Double other = large.get(entry.getKey());
+            if (other != null) {
+                dot += entry.getValue() * other;
+            }
+        }
+        return dot;
+    }
+
     /** The length of a vector once every term is weighted by its IDF. */
     static double norm(Map<String, Double> vector, ToDoubleFunction<String> idf) {
         double sum = 0;
@@ -58,5 +82,35 @@ final class Vectors {
             sum += weighted * weighted;
         }
         return Math.sqrt(sum);
+    }
+
+    /** The 64-bit SimHash of the terms: near-identical texts differ in few bits. */
+    static long fingerprint(Map<String, Integer> counts) {
+        int[] sums = new int[64];
+        for (var entry : counts.entrySet()) {
+            long hash = mix(entry.getKey().hashCode());
+            for (int bit = 0; bit < 64; bit++) {
+                sums[bit] += ((hash >>> bit) & 1) == 1 ? entry.getValue() : -entry.getValue();
+            }
+        }
+        long fingerprint = 0;
+        for (int bit = 0; bit < 64; bit++) {
+            if (sums[bit] > 0) {
+                fingerprint |= 1L << bit;
+            }
+        }
+        return fingerprint;
+    }
+
+    /** How alike two fingerprints are: the share of equal bits, 0–1. */
+    static double likeness(long a, long b) {
+        return 1 - Long.bitCount(a ^ b) / 64.0;
+    }
+
+    private static long mix(long value) {
+        long z = value * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 }

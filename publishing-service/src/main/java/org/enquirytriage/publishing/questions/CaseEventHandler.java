@@ -62,7 +62,9 @@ class CaseEventHandler {
         }
         var classification = opened.classification();
         frequentQuestions.consider(new Message(opened.caseId(), opened.subject(), opened.text(),
-                opened.citizenKey(), classification == null ? null : classification.topic(), opened.occurredAt()));
+                opened.citizenKey(), classification == null ? null : classification.topic(),
+                classification == null || classification.kind() == null ? null : classification.kind().name(),
+                opened.department(), opened.occurredAt()));
     }
 
     private void on(CaseAnswered answered) {

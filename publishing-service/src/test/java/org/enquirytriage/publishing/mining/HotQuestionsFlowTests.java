@@ -85,8 +85,8 @@ class HotQuestionsFlowTests extends PublishingIntegrationTest {
     }
 
     private String awaitGroupOf(String caseId) {
-        await().atMost(WAIT).until(() -> mongo.findById(caseId, Document.class, "group_members") != null);
-        return mongo.findById(caseId, Document.class, "group_members").getString("groupId");
+        await().atMost(WAIT).until(() -> mongo.findById(caseId, Document.class, "mining_members") != null);
+        return mongo.findById(caseId, Document.class, "mining_members").getString("groupId");
     }
 
     private static String place() {

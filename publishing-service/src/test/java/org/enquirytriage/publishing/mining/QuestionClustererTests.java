@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.enquirytriage.publishing.config.PublishingProperties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class QuestionClustererTests {
@@ -18,11 +17,6 @@ class QuestionClustererTests {
     private final InMemoryGroupStore store = new InMemoryGroupStore();
     private final AtomicInteger groupIds = new AtomicInteger();
     private final QuestionClusterer clusterer = clusterer(store);
-
-    @AfterEach
-    void close() {
-        clusterer.close();
-    }
 
     @Test
     void shouldCountACitizenOnceHoweverOftenTheyRepeatThemselves() {
@@ -87,7 +81,7 @@ class QuestionClustererTests {
     void shouldGroupAMessageOnlyOnce() {
         add("1", "路灯不亮", "东郊河公园路灯不亮", "a", NOW);
 
-        assertThat(clusterer.add(new Message("1", "路灯不亮", "东郊河公园路灯不亮", "a", null, NOW))).isEmpty();
+        assertThat(clusterer.add(new Message("1", "路灯不亮", "东郊河公园路灯不亮", "a", null, null, null, NOW))).isEmpty();
         assertThat(clusterer.groups(NOW)).singleElement().satisfies(group -> assertThat(group.messages()).isOne());
     }
 
@@ -131,23 +125,51 @@ class QuestionClustererTests {
 
         GroupView group = clusterer.group(third.groupId(), NOW).orElseThrow();
         assertThat(group.messages()).isEqualTo(3);
-        assertThat(group.question()).isNotBlank().hasSizeLessThanOrEqualTo(60);
+        assertThat(group.question()).isEqualTo("东郊河公园路灯何时修好？");
         assertThat(group.memberIds()).contains(group.centralMemberId());
     }
 
     @Test
-    void shouldRebuildTheGroupsFromTheStore() {
+    void shouldShareTheGroupsWithAnotherInstanceOfTheSameStore() {
         Assignment first = add("1", "龙津支河恶臭", "仓山区龙津支河福盛苑段每天晚上恶臭难忍，河水发黑。", "a", NOW);
         add("2", "龙津支河恶臭难忍", "龙津支河福盛苑段恶臭难忍，什么时候能治理好？", "b", NOW);
 
-        try (QuestionClusterer restarted = clusterer(store)) {
-            restarted.restore();
-            Assignment third = restarted.add(new Message("3", "龙津支河福盛苑段每日恶臭", "龙津支河福盛苑段每天都很臭，河水黑。",
-                    "c", null, NOW)).orElseThrow();
+        QuestionClusterer other = clusterer(store);
+        other.seed();
+        Assignment third = other.add(new Message("3", "龙津支河福盛苑段每日恶臭", "龙津支河福盛苑段每天都很臭，河水黑。",
+                "c", null, null, null, NOW)).orElseThrow();
 
-            assertThat(third.groupId()).isEqualTo(first.groupId());
-            assertThat(restarted.group(first.groupId(), NOW).orElseThrow().citizens()).isEqualTo(3);
-        }
+        assertThat(third.groupId()).isEqualTo(first.groupId());
+        assertThat(clusterer.group(first.groupId(), NOW).orElseThrow().citizens()).isEqualTo(3);
+        assertThat(other.add(new Message("2", "龙津支河恶臭难忍", "重复投递", "b", null, null, null, NOW))).isEmpty();
+    }
+
+    @Test
+    void shouldLoseNoMemberWhenAnotherInstanceJoinedTheGroupInBetween() {
+        Assignment first = add("1", "龙津支河恶臭", "仓山区龙津支河福盛苑段每天晚上恶臭难忍，河水发黑。", "a", NOW);
+        StoredGroup seen = store.find(first.groupId()).orElseThrow();
+        add("2", "龙津支河恶臭难忍", "龙津支河福盛苑段恶臭难忍，什么时候能治理好？", "b", NOW);
+
+        Join stale = new Join(seen.id(), seen.version(), new StoredGroup.Arrival("x", "citizen:x", NOW, null, null,
+                null), new StoredGroup.Recent("x", "citizen:x", NOW, 0), seen.words(), seen.bigrams(), seen.keys(),
+                java.util.Set.of(), java.util.Set.of(), null, 0, null, 20);
+        assertThat(store.join(stale)).isFalse();
+        assertThat(store.find(first.groupId()).orElseThrow().arrivals()).extracting(StoredGroup.Arrival::memberId)
+                .containsExactly("1", "2");
+    }
+
+    @Test
+    void shouldKeepTheKindMixAndTheCountsPerDay() {
+        clusterer.add(new Message("1", "龙津支河恶臭", "仓山区龙津支河福盛苑段每天晚上恶臭难忍，河水发黑。", "a", null,
+                "PROBLEM_REPORT", null, NOW.minus(Duration.ofDays(1)))).orElseThrow();
+        Assignment second = clusterer.add(new Message("2", "龙津支河什么时候治理？", "龙津支河福盛苑段恶臭难忍，什么时候能治理好？",
+                "b", null, "POLICY_QUESTION", null, NOW)).orElseThrow();
+
+        GroupView group = clusterer.group(second.groupId(), NOW).orElseThrow();
+        assertThat(group.kinds()).containsEntry("PROBLEM_REPORT", 1).containsEntry("POLICY_QUESTION", 1);
+        assertThat(group.perDay()).containsEntry("2026-03-01", 1).containsEntry("2026-03-02", 1);
+        assertThat(group.places()).contains("福盛苑");
+        assertThat(group.question()).hasSizeLessThanOrEqualTo(40);
     }
 
     @Test
@@ -159,11 +181,11 @@ class QuestionClustererTests {
     }
 
     private Assignment add(String id, String subject, String text, String citizenKey, Instant at) {
-        return clusterer.add(new Message(id, subject, text, citizenKey, "城乡建设", at)).orElseThrow();
+        return clusterer.add(new Message(id, subject, text, citizenKey, "城乡建设", null, null, at)).orElseThrow();
     }
 
     private QuestionClusterer clusterer(GroupStore groupStore) {
-        return new QuestionClusterer(PublishingProperties.Mining.defaults(), 60, FEATURES, groupStore,
+        return new QuestionClusterer(PublishingProperties.Mining.defaults(), FEATURES, groupStore,
                 () -> "group-" + groupIds.incrementAndGet());
     }
 }

@@ -112,6 +112,7 @@ class QuestionRecordingTests extends PublishingIntegrationTest {
         publish(answered);
         publish(answered);
 
+        await().atMost(WAIT).until(() -> question(caseId) != null);
         await().atMost(WAIT).untilAsserted(() -> assertThat(question(caseId).getString("answer"))
                 .isEqualTo("请携带身份证到社保服务大厅补办。"));
         assertThat(question(caseId).getDate("answeredAt")).isEqualTo(Date.from(answeredAt));
