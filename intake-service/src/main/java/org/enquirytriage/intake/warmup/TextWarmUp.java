@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import org.enquirytriage.intake.text.PersonalDataMasker;
+import org.enquirytriage.personaldata.PersonalDataMasker;
 import org.enquirytriage.intake.text.TextNormaliser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
