@@ -30,7 +30,8 @@ public enum EventType {
     QA_DRAFTED(QaDrafted.class, Topics.QA_EVENTS, "qa.drafted.v1"),
     QA_APPROVED(QaApproved.class, Topics.QA_EVENTS, "qa.approved.v1"),
     QA_PUBLISHED(QaPublished.class, Topics.QA_EVENTS, "qa.published.v1"),
-    QA_RETIRED(QaRetired.class, Topics.QA_EVENTS, "qa.retired.v1");
+    QA_RETIRED(QaRetired.class, Topics.QA_EVENTS, "qa.retired.v1"),
+    QA_ENGAGEMENT_SAMPLED(QaEngagementSampled.class, Topics.QA_EVENTS, "qa.engagement-sampled.v1");
 
     private static final Map<Class<?>, EventType> BY_CLASS = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::eventClass, Function.identity()));

@@ -47,6 +47,8 @@ final class SampleEvents {
         put(new QaPublished("e-19", AT, "qa-1", "post-2026-03-02", "噪音治理", "夜间施工噪音向哪里反映？",
                 "可拨打12345或向生态环境部门反映。", "环境保护"));
         put(new QaRetired("e-20", AT, "qa-1", "policy replaced"));
+        put(new QaEngagementSampled("e-21", AT, "qa-1", "wechat", Instant.parse("2026-03-03T00:00:00Z"), 1520, 37,
+                88, 12));
     }
 
     private static void put(DomainEvent event) {

@@ -41,6 +41,8 @@ final class AccessRules {
                 .hasRole(CHANNEL)
                 // partner accounts fetch posts to republish (publishing checks its whitelist)
                 .pathMatchers(HttpMethod.GET, "/api/publication/syndication").hasRole(CHANNEL)
+                // outlets report what readers did with a post (their own outlet's figures), as editors may
+                .pathMatchers(HttpMethod.POST, "/api/publication/engagement").hasAnyRole(CHANNEL, EDITOR, ADMIN)
                 // the gateway's own administration and the audit log
                 .pathMatchers("/api/admin/**").hasRole(ADMIN)
                 .pathMatchers("/api/audit", "/api/audit/**").hasAnyRole(SUPERVISOR, ADMIN)

@@ -107,7 +107,7 @@ public record PublicationProperties(Map<String, Outlet> outlets, @DefaultValue D
      * @param similarPosts how many similar past posts are looked at
      * @param minSimilarity the least similarity (0–1) of a past post to count
      */
-    public record Engagement(@DefaultValue("1.0") double weight, @DefaultValue("5") int similarPosts,
+    public record Engagement(@DefaultValue("0.1") double weight, @DefaultValue("5") int similarPosts,
             @DefaultValue("0.15") double minSimilarity) {
     }
 }
