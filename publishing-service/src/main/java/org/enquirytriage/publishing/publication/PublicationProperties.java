@@ -55,10 +55,13 @@ public record PublicationProperties(Map<String, Outlet> outlets, @DefaultValue D
             @DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout,
             @DefaultValue("5m") Duration tokenRefreshMargin) {
 
-        /** Whether everything the outlet needs is set; an outlet that is not is skipped with a warning. */
+        /**
+         * Whether everything the outlet needs is set (WeChat refuses an article without a cover image); an outlet
+         * that is not is skipped with a warning.
+         */
         public boolean configured() {
             return switch (kind == null ? OutletKind.WEBHOOK : kind) {
-                case WECHAT -> url != null && present(appId) && present(appSecret);
+                case WECHAT -> url != null && present(appId) && present(appSecret) && present(thumbMediaId);
                 case WEBHOOK -> url != null && present(secret);
             };
         }

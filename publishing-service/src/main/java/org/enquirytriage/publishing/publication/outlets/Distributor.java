@@ -86,8 +86,8 @@ public class Distributor {
                 log.info("Outlet {} is disabled", name);
             }
             else if (!outlet.configured()) {
-                log.warn("Outlet {} ({}) is not configured completely (URL and secret, or URL, AppID and AppSecret); "
-                        + "nothing is delivered to it", name, outlet.kind());
+                log.warn("Outlet {} ({}) is not configured completely (a webhook: URL and secret; WeChat: URL, AppID, "
+                        + "AppSecret and the cover's media_id); nothing is delivered to it", name, outlet.kind());
             }
             else {
                 adapters.put(name, switch (outlet.kind()) {
