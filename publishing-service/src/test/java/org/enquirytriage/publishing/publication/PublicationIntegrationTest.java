@@ -6,7 +6,9 @@ import org.enquirytriage.publishing.posts.Poster;
 import org.enquirytriage.publishing.qa.QaWorkflow;
 import org.enquirytriage.security.StaffMember;
 import org.enquirytriage.security.test.StaffAuthentication;
-import org.enquirytriage.testsupport.EmbeddedInfrastructure;
+import org.enquirytriage.testsupport.EmbeddedMongoConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -18,8 +20,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -27,12 +32,24 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 /**
  * The one Spring context of the publication tests: an embedded Kafka broker and MongoDB stand-in, a clock the tests
  * set, a fake WeChat API and a webhook receiver (WireMock) configured as the two outlets, the in-call retry quick and
- * the sweep left to the tests. Tests keep apart by their own items, and match requests by them.
+ * the sweep left to the tests. Tests keep apart by their own items, and match requests by them. Its broker's address
+ * goes to a system property of its own: under the usual {@code spring.embedded.kafka.brokers} it would replace the
+ * address the other flow tests' context reads when a test of theirs runs after these (and since the embedded broker
+ * sets that one too, it is given back after each class). The context is closed after each class, so that its broker
+ * and listeners are gone before the other flow tests run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedInfrastructure
-@Import(PublicationIntegrationTest.FixedClock.class)
+@EmbeddedKafka(kraft = true, partitions = 2, bootstrapServersProperty = PublicationIntegrationTest.BROKERS)
+@Import({ EmbeddedMongoConfiguration.class, PublicationIntegrationTest.FixedClock.class })
+@TestPropertySource(properties = { "spring.kafka.bootstrap-servers=${" + PublicationIntegrationTest.BROKERS + "}",
+        "messaging.partitions=2" })
+@DirtiesContext
 public abstract class PublicationIntegrationTest {
+
+    /** The system property with this context's broker address. */
+    public static final String BROKERS = "publication.test.kafka.brokers";
+
+    private static final String OTHERS_BROKERS = "spring.embedded.kafka.brokers";
 
     protected static final Duration WAIT = Duration.ofSeconds(30);
     protected static final String WEBHOOK_SECRET = "test-webhook-secret";
@@ -58,6 +75,24 @@ public abstract class PublicationIntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    /** The broker address of the other flow tests' context, which an embedded broker's start replaces. */
+    private static String othersBrokers;
+
+    @BeforeAll
+    static void rememberTheOtherBrokers() {
+        othersBrokers = System.getProperty(OTHERS_BROKERS);
+    }
+
+    @AfterAll
+    static void giveTheOtherBrokersBack() {
+        if (othersBrokers == null) {
+            System.clearProperty(OTHERS_BROKERS);
+        }
+        else {
+            System.setProperty(OTHERS_BROKERS, othersBrokers);
+        }
+    }
 
     @DynamicPropertySource
     static void outlets(DynamicPropertyRegistry registry) {

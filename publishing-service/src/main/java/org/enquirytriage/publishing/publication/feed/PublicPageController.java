@@ -1,7 +1,7 @@
 package org.enquirytriage.publishing.publication.feed;
 
-import java.time.ZoneId;
 import java.time.Duration;
+import java.time.ZoneId;
 
 import org.enquirytriage.publishing.config.PublishingProperties;
 import org.enquirytriage.publishing.knowledge.KnowledgeBase;

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.enquirytriage.events.QaPublished;
 import org.enquirytriage.publishing.publication.PublicationIntegrationTest;
 import org.enquirytriage.publishing.qa.ApprovedItems;
 import org.enquirytriage.publishing.qa.QaItem;
