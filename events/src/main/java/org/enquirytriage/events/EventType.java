@@ -31,6 +31,7 @@ public enum EventType {
     QA_APPROVED(QaApproved.class, Topics.QA_EVENTS, "qa.approved.v1"),
     QA_PUBLISHED(QaPublished.class, Topics.QA_EVENTS, "qa.published.v1"),
     QA_RETIRED(QaRetired.class, Topics.QA_EVENTS, "qa.retired.v1"),
+    QA_ENGAGEMENT_SAMPLED(QaEngagementSampled.class, Topics.QA_EVENTS, "qa.engagement-sampled.v1"),
 
     SURGE_DETECTED(SurgeDetected.class, Topics.SURGE_EVENTS, "surge.detected.v1");
 

@@ -51,6 +51,8 @@ final class SampleEvents {
         put(new SurgeDetected("e-21", AT, "surge-1", "黄", 2, "GROUP", "group-9", "伊景园滨河苑车位捆绑销售合法吗？", 12, 0.4,
                 AT.minusSeconds(1500), AT, List.of(CASE, "1b2c3d4e-0000-4000-8000-000000000002"),
                 List.of("housing-construction")));
+        put(new QaEngagementSampled("e-22", AT, "qa-1", "wechat", Instant.parse("2026-03-03T00:00:00Z"), 1520, 37,
+                88, 12));
     }
 
     private static void put(DomainEvent event) {

@@ -110,6 +110,14 @@ class AuthorisationMatrixTests {
                                                                       200, 200, 200, 200, 200, 200, 200, 200, 401, 401),
                 route(HttpMethod.POST, "/api/triage/models/topic", "model",
                                                                       401, 403, 403, 403, 403, 200, 403, 403, 401, 401),
+                route(HttpMethod.GET, "/knowledge?q=pension", null,
+                                                                      200, 200, 200, 200, 200, 200, 200, 200, 401, 401),
+                route(HttpMethod.GET, "/knowledge/feed.rss", null,
+                                                                      200, 200, 200, 200, 200, 200, 200, 200, 401, 401),
+                route(HttpMethod.GET, "/api/publication/syndication", null,
+                                                                      401, 403, 403, 403, 403, 403, 200, 200, 401, 401),
+                route(HttpMethod.POST, "/api/publication/engagement", "{\"qaId\":\"qa-1\"}",
+                                                                      401, 403, 403, 403, 200, 200, 200, 200, 401, 401),
                 route(HttpMethod.GET, "/api/qa/drafts", null,
                                                                       401, 200, 200, 200, 200, 200, 403, 403, 401, 401))
                 .flatMap(Route::cells);

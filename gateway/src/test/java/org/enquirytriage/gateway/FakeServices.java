@@ -90,7 +90,8 @@ final class FakeServices implements ResponseDefinitionTransformerV2 {
                 || method.equals("POST") && path.matches("/api/enquiries/[^/]+/satisfaction")
                 || path.startsWith("/open311/")
                 || path.startsWith("/api/channels/wechat")
-                || method.equals("GET") && path.startsWith("/api/knowledge");
+                || method.equals("GET") && path.startsWith("/api/knowledge")
+                || method.equals("GET") && (path.equals("/knowledge") || path.startsWith("/knowledge/"));
     }
 
     private static List<String> channelsOf(String body) {

@@ -31,6 +31,8 @@ final class AccessRules {
                 .pathMatchers("/open311/**", "/api/channels/wechat", "/api/channels/wechat/**").permitAll()
                 .pathMatchers(HttpMethod.GET, "/api/knowledge", "/api/knowledge/**").permitAll()
                 .pathMatchers(HttpMethod.POST, "/api/knowledge/suggestions").permitAll()
+                // the public knowledge-base page, its feeds and audio
+                .pathMatchers(HttpMethod.GET, "/knowledge", "/knowledge/**").permitAll()
                 // the editors' page holds no data itself; its parts are fetched with the editor's login
                 .pathMatchers(HttpMethod.GET, "/editor", "/editor/assets/**", "/editor/webjars/**").permitAll()
                 // the supervisors' surge page likewise; the surges and their responses: supervisors and admins
@@ -40,6 +42,10 @@ final class AccessRules {
                 .pathMatchers(HttpMethod.POST, "/api/enquiries", "/api/enquiries/batch",
                         "/api/channels/hotline/work-orders")
                 .hasRole(CHANNEL)
+                // partner accounts fetch posts to republish (publishing checks its whitelist)
+                .pathMatchers(HttpMethod.GET, "/api/publication/syndication").hasRole(CHANNEL)
+                // outlets report what readers did with a post (their own outlet's figures), as editors may
+                .pathMatchers(HttpMethod.POST, "/api/publication/engagement").hasAnyRole(CHANNEL, EDITOR, ADMIN)
                 // the gateway's own administration and the audit log
                 .pathMatchers("/api/admin/**").hasRole(ADMIN)
                 .pathMatchers("/api/audit", "/api/audit/**").hasAnyRole(SUPERVISOR, ADMIN)

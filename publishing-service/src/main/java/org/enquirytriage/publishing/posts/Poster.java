@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.enquirytriage.calendar.BusinessCalendar;
@@ -18,6 +21,7 @@ import org.enquirytriage.publishing.qa.QaStatus;
 import org.enquirytriage.publishing.qa.QaWorkflow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -43,15 +47,17 @@ public class Poster {
     private final BusinessCalendar calendar;
     private final PublishingProperties.Posts settings;
     private final Clock clock;
+    private final ItemRanking ranking;
 
     Poster(MongoTemplate mongo, QaItems items, QaWorkflow workflow, BusinessCalendar calendar,
-            PublishingProperties properties, Clock clock) {
+            PublishingProperties properties, Clock clock, ObjectProvider<ItemRanking> ranking) {
         this.mongo = mongo;
         this.items = items;
         this.workflow = workflow;
         this.calendar = calendar;
         this.settings = properties.posts();
         this.clock = clock;
+        this.ranking = ranking.getIfAvailable(() -> ItemRanking.DEMAND);
     }
 
     /**
@@ -86,8 +92,7 @@ public class Poster {
     private Optional<Post> post(String id, Post.Kind kind, LocalDate day, String series) {
         Post existing = mongo.findById(id, Post.class);
         if (existing == null) {
-            List<String> waiting = items.waitingFor(day, series, settings.maxItems()).stream().map(QaItem::id)
-                    .toList();
+            List<String> waiting = ranked(day, series).stream().map(QaItem::id).toList();
             if (waiting.isEmpty()) {
                 log.info("No post {}: nothing approved is waiting", id);
                 return Optional.empty();
@@ -139,6 +144,20 @@ public class Poster {
 
     /** What the next daily post would hold now. */
     public List<QaItem> queue(LocalDate day) {
-        return items.waitingFor(day, null, settings.maxItems());
+        return ranked(day, null);
+    }
+
+    /**
+     * The items a post of the day takes: urgent ones first, then those scheduled for it, then the others, each
+     * group by the ranking's score (demand unless another ranking is configured), at most {@code max-items}.
+     */
+    private List<QaItem> ranked(LocalDate day, String series) {
+        List<QaItem> waiting = items.waitingFor(day, series, Integer.MAX_VALUE);
+        Map<String, Double> scores = new HashMap<>();
+        waiting.forEach(item -> scores.put(item.id(), ranking.score(item)));
+        Comparator<QaItem> order = Comparator.comparing((QaItem item) -> !item.urgent())
+                .thenComparing(item -> item.status() != QaStatus.SCHEDULED)
+                .thenComparing(item -> -scores.get(item.id()));
+        return waiting.stream().sorted(order).limit(settings.maxItems()).toList();
     }
 }
