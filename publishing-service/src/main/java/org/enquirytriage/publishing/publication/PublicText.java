@@ -1,6 +1,6 @@
 package org.enquirytriage.publishing.publication;
 
-import org.enquirytriage.publishing.qa.PersonalDataDetector;
+import org.enquirytriage.personaldata.PersonalDataDetector;
 
 /**
  * Text as it leaves the service for the public: whatever the detector still finds as personal data (review refuses
