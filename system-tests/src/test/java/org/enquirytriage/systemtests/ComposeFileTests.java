@@ -41,6 +41,13 @@ class ComposeFileTests {
             "prometheus", 9090,
             "grafana", 3000);
 
+    /** Where each service answers /actuator (health, metrics): a port neither published nor routed by the gateway. */
+    private static final Map<String, Integer> MANAGEMENT_PORTS = Map.of(
+            "gateway", 9080,
+            "intake-service", 9081,
+            "triage-service", 9082,
+            "publishing-service", 9083);
+
     /** The only ports published on the host: everything else is reached through the gateway (or Grafana). */
     private static final Map<String, Integer> PUBLISHED = Map.of("gateway", 8080, "grafana", 3000);
 
@@ -182,8 +189,21 @@ class ComposeFileTests {
                 }
             }
         }
-        assertThat(scraped).containsExactlyInAnyOrder("gateway:8080", "intake-service:8081", "triage-service:8082",
-                "publishing-service:8083");
+        assertThat(scraped).containsExactlyInAnyOrder("gateway:9080", "intake-service:9081", "triage-service:9082",
+                "publishing-service:9083");
+    }
+
+    @Test
+    void shouldServeEveryServicesActuatorOnAManagementPortOfItsOwn() {
+        MANAGEMENT_PORTS.forEach((name, port) -> {
+            assertThat(map(service(name).get("environment")))
+                    .as("environment of %s", name)
+                    .containsEntry("MANAGEMENT_SERVER_PORT", port);
+            assertThat(String.valueOf(list(map(service(name).get("healthcheck")).get("test"))))
+                    .as("healthcheck of %s", name)
+                    .contains("/dev/tcp/127.0.0.1/" + port);
+            assertThat(PUBLISHED).doesNotContainValue(port);
+        });
     }
 
     @Test
