@@ -54,12 +54,6 @@ public final class BusinessCalendar {
         this.workdays = years.stream().flatMap(year -> year.workdays().stream()).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Asia/Shanghai, 09:00–17:30, with the calendar files this module ships. */
-    public static BusinessCalendar standard() {
-        return new BusinessCalendar(ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 0), LocalTime.of(17, 30),
-                CalendarFiles.shipped());
-    }
-
     public ZoneId zone() {
         return zone;
     }

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,21 +42,6 @@ public final class CalendarFiles {
             years.add(read(in, name));
         }
         return years;
-    }
-
-    /**
-     * Puts calendar years together, refusing two files for one year.
-     *
-     * @throws IllegalStateException when two files give the same year
-     */
-    public static List<CalendarYear> distinct(List<CalendarYear> years) {
-        Map<Integer, CalendarYear> byYear = new HashMap<>();
-        for (CalendarYear year : years) {
-            if (byYear.putIfAbsent(year.year(), year) != null) {
-                throw new IllegalStateException("Two calendar files give the year " + year.year());
-            }
-        }
-        return List.copyOf(byYear.values());
     }
 
     /**

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class BusinessCalendarTests {
 
-    private final BusinessCalendar calendar = BusinessCalendar.standard();
+    private final BusinessCalendar calendar = BusinessCalendars.load(new CalendarSettings(ZoneId.of("Asia/Shanghai"),
+            LocalTime.of(9, 0), LocalTime.of(17, 30), List.of()));
 
     @Test
     void shouldShipTheYearsOfTheOfficialNoticeAndAProvisionalNextYear() {
@@ -131,13 +133,6 @@ class BusinessCalendarTests {
         assertThat(calendar.nextWorkingDay(LocalDate.of(2026, 9, 30))).isEqualTo(LocalDate.of(2026, 10, 8));
         assertThat(calendar.nextWorkingDay(LocalDate.of(2026, 10, 9))).as("make-up Saturday")
                 .isEqualTo(LocalDate.of(2026, 10, 10));
-    }
-
-    @Test
-    void shouldRefuseTwoFilesForOneYear() {
-        var year = CalendarFiles.parse(Map.of("year", 2028, "holidays", List.of()), "a.yml");
-
-        assertThatThrownBy(() -> CalendarFiles.distinct(List.of(year, year))).hasMessageContaining("2028");
     }
 
     private static InputStream yaml(String text) {

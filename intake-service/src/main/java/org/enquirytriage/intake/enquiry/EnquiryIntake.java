@@ -2,6 +2,7 @@ package org.enquirytriage.intake.enquiry;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.enquirytriage.events.EnquiryLocation;
 import org.enquirytriage.events.EnquiryReceived;
 import org.enquirytriage.events.Satisfaction;
 import org.enquirytriage.events.SatisfactionRated;
+import org.enquirytriage.intake.config.IntakeProperties;
 import org.enquirytriage.intake.outbox.EventRelay;
 import org.enquirytriage.intake.text.LogText;
 import org.enquirytriage.intake.text.TextNormaliser;
@@ -43,19 +45,35 @@ public class EnquiryIntake {
     private final TrackingTokens trackingTokens;
     private final CloudEventCodec codec;
     private final EventRelay relay;
+    private final int maxTextLength;
 
     EnquiryIntake(Enquiries enquiries, CitizenKeys citizenKeys, TrackingTokens trackingTokens, CloudEventCodec codec,
-            EventRelay relay) {
+            EventRelay relay, IntakeProperties properties) {
         this.enquiries = enquiries;
         this.citizenKeys = citizenKeys;
         this.trackingTokens = trackingTokens;
         this.codec = codec;
         this.relay = relay;
+        this.maxTextLength = properties.maxTextLength();
     }
 
-    /** Receives an enquiry of a channel without keys (WeChat, Open311): a repeat is never given the token. */
+    /**
+     * Receives an enquiry of a channel without keys (WeChat): a repeat is never given the token.
+     *
+     * @throws EnquiryRefusedException when its text or subject does not fit once normalised
+     */
     public Receipt receive(NewEnquiry request) {
         return receive(request, null);
+    }
+
+    /**
+     * Receives an enquiry of a channel without keys whose format allows a shorter text than intake does (Open311):
+     * the text must fit the shorter of the two limits.
+     *
+     * @throws EnquiryRefusedException when its text or subject does not fit once normalised
+     */
+    public Receipt receiveWithin(NewEnquiry request, int channelTextLimit) {
+        return receive(request, null, Math.min(channelTextLimit, maxTextLength));
     }
 
     /**
@@ -66,8 +84,14 @@ public class EnquiryIntake {
      * fails to insert and reads the one stored.
      *
      * @param postedBy the id of the channel key that sends it, or {@code null}
+     * @throws EnquiryRefusedException when its text or subject does not fit once normalised; nothing is stored
      */
     public Receipt receive(NewEnquiry request, String postedBy) {
+        return receive(request, postedBy, maxTextLength);
+    }
+
+    private Receipt receive(NewEnquiry request, String postedBy, int textLimit) {
+        requireFits(request, textLimit);
         Enquiry enquiry = newEnquiry(request, postedBy);
         try {
             enquiries.insert(enquiry);
@@ -81,6 +105,18 @@ public class EnquiryIntake {
                 LogText.safe(enquiry.externalId()));
         return new Receipt(enquiry.id(), trackingTokens.of(enquiry.id()), enquiry.progress().status(),
                 Receipt.Outcome.CREATED);
+    }
+
+    /** The one place every channel's text and subject are checked as they will be kept (after normalisation). */
+    private static void requireFits(NewEnquiry request, int textLimit) {
+        List<EnquiryRefusedException.Refusal> refusals = new ArrayList<>(2);
+        EnquiryRules.checkText(request.text(), textLimit)
+                .ifPresent(problem -> refusals.add(new EnquiryRefusedException.Refusal("text", problem)));
+        EnquiryRules.checkSubject(request.subject())
+                .ifPresent(problem -> refusals.add(new EnquiryRefusedException.Refusal("subject", problem)));
+        if (!refusals.isEmpty()) {
+            throw new EnquiryRefusedException(refusals);
+        }
     }
 
     /** The status of an enquiry for whoever holds its tracking token; empty for a wrong token or an unknown id. */

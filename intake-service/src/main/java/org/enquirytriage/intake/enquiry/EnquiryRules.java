@@ -7,6 +7,7 @@ import org.enquirytriage.intake.text.TextNormaliser;
 /**
  * The limits every channel's enquiry keeps, counted on the text as it will be kept (after normalisation): the text
  * must have something left and fit the configured limit, the subject fits {@value #MAX_SUBJECT_LENGTH} characters.
+ * {@link EnquiryIntake#receive} checks them for every channel.
  */
 public final class EnquiryRules {
 
@@ -18,7 +19,7 @@ public final class EnquiryRules {
     }
 
     /** What is wrong with a text, or empty when it may be kept. */
-    public static Optional<String> checkText(String text, int maxLength) {
+    static Optional<String> checkText(String text, int maxLength) {
         if (TextNormaliser.isBlank(text)) {
             return Optional.of("must not be blank");
         }
@@ -26,7 +27,7 @@ public final class EnquiryRules {
     }
 
     /** What is wrong with a subject, or empty when it may be kept ({@code null} may). */
-    public static Optional<String> checkSubject(String subject) {
+    static Optional<String> checkSubject(String subject) {
         return subject == null ? Optional.empty() : checkLength(subject, MAX_SUBJECT_LENGTH);
     }
 

@@ -11,6 +11,7 @@ import org.enquirytriage.events.EnquiryLocation;
 import org.enquirytriage.intake.config.IntakeProperties;
 import org.enquirytriage.intake.enquiry.Contact;
 import org.enquirytriage.intake.enquiry.EnquiryIntake;
+import org.enquirytriage.intake.enquiry.EnquiryRefusedException;
 import org.enquirytriage.intake.enquiry.EnquiryRules;
 import org.enquirytriage.intake.enquiry.NewEnquiry;
 import org.enquirytriage.intake.enquiry.Receipt;
@@ -64,9 +65,6 @@ class WorkOrderImport {
         else {
             tooLong(reasons, "order number (工单编号)", order.orderNumber(), EnquiryRules.MAX_EXTERNAL_ID_LENGTH);
         }
-        EnquiryRules.checkText(order.content(), properties.maxTextLength())
-                .ifPresent(problem -> reasons.add("content (内容) " + problem));
-        EnquiryRules.checkSubject(order.title()).ifPresent(problem -> reasons.add("title (标题) " + problem));
         Optional<Instant> time = Optional.empty();
         if (!TextNormaliser.isBlank(order.time())) {
             time = WorkOrderTimes.parse(TextNormaliser.normalise(order.time()), properties.hotline().zone());
@@ -84,7 +82,14 @@ class WorkOrderImport {
         if (!reasons.isEmpty()) {
             return RowResult.rejected(row, reasons);
         }
-        Receipt receipt = intake.receive(toEnquiry(order, time.orElse(null), phone), postedBy);
+        Receipt receipt;
+        try {
+            receipt = intake.receive(toEnquiry(order, time.orElse(null), phone), postedBy);
+        }
+        catch (EnquiryRefusedException e) {
+            return RowResult.rejected(row, e.refusals().stream().map(refusal -> ("text".equals(refusal.field())
+                    ? "content (内容) " : "title (标题) ") + refusal.problem()).toList());
+        }
         String orderNumber = TextNormaliser.normalise(order.orderNumber());
         return switch (receipt.outcome()) {
             case CREATED -> new RowResult(row.number(), orderNumber, RowStatus.accepted, receipt.enquiryId(),

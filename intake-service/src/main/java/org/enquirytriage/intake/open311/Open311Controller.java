@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.enquirytriage.events.EnquiryLocation;
@@ -24,7 +25,7 @@ import org.enquirytriage.intake.config.IntakeProperties;
 import org.enquirytriage.intake.enquiry.Contact;
 import org.enquirytriage.intake.enquiry.Enquiry;
 import org.enquirytriage.intake.enquiry.EnquiryIntake;
-import org.enquirytriage.intake.enquiry.EnquiryRules;
+import org.enquirytriage.intake.enquiry.EnquiryRefusedException;
 import org.enquirytriage.intake.enquiry.EnquiryStatus;
 import org.enquirytriage.intake.enquiry.NewEnquiry;
 import org.enquirytriage.intake.enquiry.Progress;
@@ -75,11 +76,9 @@ class Open311Controller {
     private final IntakeProperties.Open311 settings;
     private final Map<String, IntakeProperties.Service> services = new LinkedHashMap<>();
     private final ObjectMapper json;
-    private final int maxTextLength;
 
     Open311Controller(EnquiryIntake intake, IntakeProperties properties, ObjectMapper json) {
         this.intake = intake;
-        this.maxTextLength = properties.maxTextLength();
         this.settings = properties.open311();
         settings.services().forEach(service -> services.put(service.code(), service));
         this.json = json;
@@ -106,7 +105,16 @@ class Open311Controller {
     ResponseEntity<String> create(@PathVariable String format, @RequestParam MultiValueMap<String, String> form) {
         Open311Format of = Open311Format.of(format);
         NewEnquiry enquiry = toEnquiry(form);
-        Receipt receipt = intake.receive(enquiry);
+        Receipt receipt;
+        try {
+            receipt = intake.receiveWithin(enquiry, MAX_DESCRIPTION);
+        }
+        catch (EnquiryRefusedException e) {
+            throw new Open311Exception(HttpStatus.BAD_REQUEST, e.refusals().stream()
+                    .map(refusal -> ("text".equals(refusal.field()) ? "description" : "service_name") + " "
+                            + refusal.problem())
+                    .collect(Collectors.joining("; ")));
+        }
         log.info("Open311 request {} for service {}", receipt.enquiryId(), enquiry.details().get(SERVICE_CODE));
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("service_request_id", receipt.enquiryId());
@@ -195,9 +203,6 @@ class Open311Controller {
         IntakeProperties.Service service = Optional.ofNullable(services.get(code)).orElseThrow(
                 () -> new Open311Exception(HttpStatus.BAD_REQUEST, "service_code " + code + " not found"));
         String description = field(form, "description");
-        EnquiryRules.checkText(description, Math.min(MAX_DESCRIPTION, maxTextLength)).ifPresent(problem -> {
-            throw new Open311Exception(HttpStatus.BAD_REQUEST, "description " + problem);
-        });
         Double latitude = coordinate(form, "lat", 90);
         Double longitude = coordinate(form, "long", 180);
         String address = field(form, "address_string");

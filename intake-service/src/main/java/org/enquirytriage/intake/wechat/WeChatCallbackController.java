@@ -12,6 +12,7 @@ import java.util.Map;
 import org.enquirytriage.intake.config.IntakeProperties;
 import org.enquirytriage.intake.enquiry.Contact;
 import org.enquirytriage.intake.enquiry.EnquiryIntake;
+import org.enquirytriage.intake.enquiry.EnquiryRefusedException;
 import org.enquirytriage.intake.enquiry.EnquiryRules;
 import org.enquirytriage.intake.enquiry.NewEnquiry;
 import org.enquirytriage.intake.enquiry.Receipt;
@@ -66,7 +67,6 @@ class WeChatCallbackController {
     private final WeChatCrypto crypto;
     private final boolean configured;
     private final boolean safeModeOnly;
-    private final int maxTextLength;
     /** The body's SHA-256 of each (timestamp, nonce) seen within the window. */
     private final Cache<String, String> seenNonces = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(2 * WINDOW_SECONDS)).maximumSize(1_000_000).build();
@@ -77,7 +77,6 @@ class WeChatCallbackController {
         this.safeModeOnly = StringUtils.hasText(wechat.aesKey());
         this.configured = wechat.callbackConfigured() && (!safeModeOnly || StringUtils.hasText(wechat.appId()));
         this.crypto = new WeChatCrypto(wechat.token(), wechat.aesKey(), wechat.appId());
-        this.maxTextLength = properties.maxTextLength();
     }
 
     /** The URL check: {@code echostr} back when the signature over token, timestamp and nonce is right. */
@@ -190,12 +189,16 @@ class WeChatCallbackController {
             throw new WeChatMessageException("A text message needs the writer's openid in FromUserName");
         }
         String content = message.get("Content");
-        EnquiryRules.checkText(content, maxTextLength).ifPresent(problem -> {
-            throw new WeChatMessageException("The Content of message " + msgId + " " + problem);
-        });
-        Receipt receipt = intake.receive(new NewEnquiry(CHANNEL, msgId.strip(), null, content,
-                createTime(message.get("CreateTime")), new Contact(null, null, null, openid.strip()), null,
-                List.of(), null));
+        Receipt receipt;
+        try {
+            receipt = intake.receive(new NewEnquiry(CHANNEL, msgId.strip(), null, content,
+                    createTime(message.get("CreateTime")), new Contact(null, null, null, openid.strip()), null,
+                    List.of(), null));
+        }
+        catch (EnquiryRefusedException e) {
+            throw new WeChatMessageException("The Content of message " + msgId + " "
+                    + e.refusals().get(0).problem());
+        }
         log.info("WeChat message {} is enquiry {}{}", LogText.safe(msgId), receipt.enquiryId(),
                 receipt.created() ? "" : " (a retry)");
     }

@@ -1,17 +1,9 @@
 package org.enquirytriage.publishing.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalTime;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.enquirytriage.calendar.BusinessCalendar;
-import org.enquirytriage.calendar.CalendarFiles;
-import org.enquirytriage.calendar.CalendarYear;
+import org.enquirytriage.calendar.BusinessCalendars;
 import org.enquirytriage.publishing.mining.TextFeatures;
 import org.enquirytriage.publishing.surges.SurgeSettings;
 import org.enquirytriage.security.PublicEndpoints;
@@ -46,26 +38,10 @@ class PublishingConfiguration {
         return new TextFeatures();
     }
 
-    /**
-     * The shipped calendar years, overridden and extended by an agency's own {@code *.yml} files when a folder is
-     * configured.
-     */
+    /** The shipped calendar years with an agency's own files, in the configured working hours. */
     @Bean
-    BusinessCalendar businessCalendar(PublishingProperties properties) throws IOException {
-        String folder = properties.posts().calendarFolder();
-        if (folder == null || folder.isBlank()) {
-            return BusinessCalendar.standard();
-        }
-        Map<Integer, CalendarYear> years = new TreeMap<>();
-        CalendarFiles.shipped().forEach(year -> years.put(year.year(), year));
-        try (Stream<Path> files = Files.list(Path.of(folder))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
-                CalendarYear year = CalendarFiles.read(Files.newInputStream(file), file.toString());
-                years.put(year.year(), year);
-            }
-        }
-        return new BusinessCalendar(properties.posts().zone(), LocalTime.of(9, 0), LocalTime.of(17, 30),
-                years.values());
+    BusinessCalendar businessCalendar(PublishingProperties properties) {
+        return BusinessCalendars.load(properties.calendarSettings());
     }
 
     /** ShedLock's locks in the {@code shedLock} collection of the service's own database. */

@@ -1,7 +1,12 @@
 package org.enquirytriage.publishing.config;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
+
+import org.enquirytriage.calendar.BusinessCalendars;
+import org.enquirytriage.calendar.CalendarSettings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,10 +18,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param qa the limits of a Q&amp;A item
  * @param posts when and how approved items are published
  * @param knowledge the knowledge base's search
+ * @param calendar the business calendar the daily post keeps to
  */
 @ConfigurationProperties("publishing")
 public record PublishingProperties(@DefaultValue Mining mining, @DefaultValue Qa qa, @DefaultValue Posts posts,
-        @DefaultValue Knowledge knowledge) {
+        @DefaultValue Knowledge knowledge, @DefaultValue Calendar calendar) {
+
+    /** What the calendar module loads the business calendar from: the working hours in the posts' time zone. */
+    public CalendarSettings calendarSettings() {
+        return new CalendarSettings(posts.zone(), LocalTime.parse(calendar.workStarts()),
+                LocalTime.parse(calendar.workEnds()), calendar.files());
+    }
+
+    /**
+     * The business calendar (its time zone is the posts').
+     *
+     * @param workStarts when the working day starts, such as {@code 09:00}
+     * @param workEnds when the working day ends, such as {@code 17:30}
+     * @param files where an agency's own yearly calendar files are, beside the years the calendar module ships:
+     *        resource patterns such as {@code file:/etc/publishing/calendar/*.yml}; see {@link BusinessCalendars}
+     */
+    public record Calendar(@DefaultValue("09:00") String workStarts, @DefaultValue("17:30") String workEnds,
+            List<String> files) {
+    }
 
     /**
      * @param threshold the least similarity (0–1: half cosine over TF-IDF words, half over character bigrams) of a
@@ -67,10 +91,9 @@ public record PublishingProperties(@DefaultValue Mining mining, @DefaultValue Qa
      * @param cron when the daily post is made (Spring cron, six fields), on working days of the business calendar
      * @param zone the time zone of the cron and of the post's date
      * @param maxItems the most items in one post
-     * @param calendarFolder a folder of the agency's own yearly calendar files, or none for the shipped years
      */
     public record Posts(@DefaultValue("0 0 7 * * *") String cron, @DefaultValue("Asia/Shanghai") ZoneId zone,
-            @DefaultValue("5") int maxItems, String calendarFolder) {
+            @DefaultValue("5") int maxItems) {
     }
 
     /**

@@ -2,10 +2,9 @@ package org.enquirytriage.triage.sla;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.enquirytriage.calendar.BusinessCalendar;
-import org.enquirytriage.calendar.CalendarYear;
+import org.enquirytriage.calendar.BusinessCalendars;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,21 +31,19 @@ class SlaConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SlaConfiguration.class);
 
     /**
-     * The calendar of the configured files.
+     * The calendar of the shipped years and the agency's configured files ({@link BusinessCalendars}).
      *
      * @throws IllegalStateException when the current year has no calendar file and the configuration requires one
      */
     @Bean
     BusinessCalendar businessCalendar(SlaProperties properties, Clock clock) {
         SlaProperties.Calendar settings = properties.calendar();
-        List<CalendarYear> years = CalendarFileLocations.load(settings.files());
-        BusinessCalendar calendar = new BusinessCalendar(settings.zone(), settings.workStartTime(),
-                settings.workEndTime(), years);
+        BusinessCalendar calendar = BusinessCalendars.load(settings.settings());
         int thisYear = LocalDate.now(clock.withZone(settings.zone())).getYear();
         if (calendar.year(thisYear).isEmpty()) {
-            String missing = "No calendar file for " + thisYear + " at " + settings.files() + ": add " + thisYear
-                    + ".yml with the year's holidays and make-up working days (the format is in the README and in "
-                    + "calendar/2026.yml)";
+            String missing = "No calendar file for " + thisYear + " shipped or at " + settings.files() + ": add "
+                    + thisYear + ".yml with the year's holidays and make-up working days (the format is in the README "
+                    + "and in calendar/2026.yml)";
             if (settings.requireCurrentYear()) {
                 throw new IllegalStateException(missing + ", or set triage.sla.calendar.require-current-year=false "
                         + "to count Mondays to Fridays as working days");

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.enquirytriage.events.EnquiryKind;
 import org.enquirytriage.events.Priority;
+import org.enquirytriage.calendar.BusinessCalendars;
+import org.enquirytriage.calendar.CalendarSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -92,13 +94,13 @@ public record SlaProperties(@DefaultValue Calendar calendar, List<Policy> polici
      * @param zone the time zone of the working hours
      * @param workStarts when the working day starts, such as {@code 09:00}
      * @param workEnds when the working day ends, such as {@code 17:30}
-     * @param files where the yearly calendar files are: resource patterns such as {@code classpath*:calendar/*.yml}
-     *     or {@code file:/etc/triage/calendar/*.yml}
+     * @param files where an agency's own yearly calendar files are, beside the years the calendar module ships:
+     *     resource patterns such as {@code file:/etc/triage/calendar/*.yml}; see {@link BusinessCalendars}
      * @param requireCurrentYear whether the service refuses to start when the current year has no calendar file
      *     (otherwise such a year counts Mondays to Fridays as working days, and a warning says so)
      */
     public record Calendar(@DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue("09:00") String workStarts,
-            @DefaultValue("17:30") String workEnds, @DefaultValue("classpath*:calendar/*.yml") List<String> files,
+            @DefaultValue("17:30") String workEnds, List<String> files,
             @DefaultValue("true") boolean requireCurrentYear) {
 
         public LocalTime workStartTime() {
@@ -107,6 +109,11 @@ public record SlaProperties(@DefaultValue Calendar calendar, List<Policy> polici
 
         public LocalTime workEndTime() {
             return LocalTime.parse(workEnds);
+        }
+
+        /** What the calendar module loads the calendar from. */
+        public CalendarSettings settings() {
+            return new CalendarSettings(zone, workStartTime(), workEndTime(), files);
         }
     }
 

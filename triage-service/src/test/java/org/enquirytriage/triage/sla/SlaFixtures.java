@@ -3,11 +3,11 @@ package org.enquirytriage.triage.sla;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
 import org.enquirytriage.calendar.BusinessCalendar;
+import org.enquirytriage.calendar.BusinessCalendars;
 
 /** The shipped calendar and the default time limits, for tests outside this package. */
 public final class SlaFixtures {
@@ -19,15 +19,14 @@ public final class SlaFixtures {
 
     public static SlaProperties defaults() {
         return new SlaProperties(new SlaProperties.Calendar(SHANGHAI, "09:00", "17:30",
-                List.of("classpath*:calendar/*.yml"), true), List.of(), TimeLimit.workingDays(2), 10, 0.75,
+                List.of(), true), List.of(), TimeLimit.workingDays(2), 10, 0.75,
                 TimeLimit.workingDays(1), new SlaProperties.Watcher(Duration.ofMinutes(1), Duration.ofSeconds(30),
                         Duration.ofMinutes(5), 500));
     }
 
     /** The business calendar of the shipped calendar files. */
     public static BusinessCalendar calendar() {
-        return new BusinessCalendar(SHANGHAI, LocalTime.of(9, 0), LocalTime.of(17, 30),
-                CalendarFileLocations.load(List.of("classpath*:calendar/*.yml")));
+        return BusinessCalendars.load(defaults().calendar().settings());
     }
 
     public static SlaPolicy policy() {

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.enquirytriage.intake.config.IntakeProperties;
 import org.enquirytriage.intake.enquiry.EnquiryIntake;
+import org.enquirytriage.intake.enquiry.EnquiryRefusedException;
 import org.enquirytriage.intake.enquiry.Receipt;
 import org.enquirytriage.intake.web.ChannelAccess;
 import org.enquirytriage.intake.web.Problems;
@@ -36,14 +37,12 @@ class EnquiryBatch {
     private final EnquiryIntake intake;
     private final ObjectMapper objectMapper;
     private final Validator validator;
-    private final EnquiryTextValidator textValidator;
     private final int maxItems;
 
     EnquiryBatch(EnquiryIntake intake, ObjectMapper objectMapper, Validator validator, IntakeProperties properties) {
         this.intake = intake;
         this.objectMapper = objectMapper;
         this.validator = validator;
-        this.textValidator = new EnquiryTextValidator(properties.maxTextLength());
         this.maxItems = properties.batch().maxItems();
     }
 
@@ -84,7 +83,6 @@ class EnquiryBatch {
         }
         BeanPropertyBindingResult errors = new BeanPropertyBindingResult(request, "enquiry");
         validator.validate(request, errors);
-        textValidator.validate(request, errors);
         if (errors.hasFieldErrors()) {
             List<FieldError> fieldErrors = errors.getFieldErrors().stream()
                     .sorted(Comparator.comparing(FieldError::getField)).toList();
@@ -98,7 +96,13 @@ class EnquiryBatch {
             return ItemResult.rejected(index, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                     "Item " + index + ": this channel key may not post as channel " + request.channel() + "."));
         }
-        Receipt receipt = intake.receive(request.toNewEnquiry(), caller.id());
+        Receipt receipt;
+        try {
+            receipt = intake.receive(request.toNewEnquiry(), caller.id());
+        }
+        catch (EnquiryRefusedException e) {
+            return ItemResult.rejected(index, EnquiryController.invalid("Item " + index, e));
+        }
         return switch (receipt.outcome()) {
             case CREATED -> new ItemResult(index, ItemStatus.accepted, receipt.enquiryId(), receipt.trackingToken(),
                     null);

@@ -1,15 +1,19 @@
 package org.enquirytriage.intake.enquiry.web;
 
 import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.enquirytriage.events.Satisfaction;
-import org.enquirytriage.intake.config.IntakeProperties;
 import org.enquirytriage.intake.enquiry.EnquiryIntake;
+import org.enquirytriage.intake.enquiry.EnquiryRefusedException;
 import org.enquirytriage.intake.enquiry.EnquiryStatus;
 import org.enquirytriage.intake.enquiry.RatingRefusedException;
 import org.enquirytriage.intake.enquiry.Receipt;
 import org.enquirytriage.intake.enquiry.StatusView;
 import org.enquirytriage.intake.web.ChannelAccess;
+import org.enquirytriage.intake.web.Problems;
 import org.enquirytriage.security.StaffMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,9 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,29 +46,29 @@ class EnquiryController {
     private static final URI RATING_REFUSED_TYPE = URI.create("https://enquirytriage.org/problems/rating-refused");
 
     private final EnquiryIntake intake;
-    private final EnquiryTextValidator textValidator;
     private final EnquiryBatch batch;
 
-    EnquiryController(EnquiryIntake intake, IntakeProperties properties, EnquiryBatch batch) {
+    EnquiryController(EnquiryIntake intake, EnquiryBatch batch) {
         this.intake = intake;
-        this.textValidator = new EnquiryTextValidator(properties.maxTextLength());
         this.batch = batch;
-    }
-
-    @InitBinder("enquiryRequest")
-    void checkTextAfterNormalisation(WebDataBinder binder) {
-        binder.addValidators(textValidator);
     }
 
     /**
      * 202 with a new enquiry's id and tracking token; 200 with the id and status for a repeat of a message (and the
-     * token only when the key that created it repeats it); 409 for a repeated id with another subject or text.
+     * token only when the key that created it repeats it); 409 for a repeated id with another subject or text; 400
+     * listing the fields for a text or subject that does not fit once normalised.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReceiptResponse> receive(@Valid @RequestBody EnquiryRequest enquiryRequest,
             @AuthenticationPrincipal StaffMember caller) {
         ChannelAccess.requireMayPostAs(caller, enquiryRequest.channel());
-        Receipt receipt = intake.receive(enquiryRequest.toNewEnquiry(), caller.id());
+        Receipt receipt;
+        try {
+            receipt = intake.receive(enquiryRequest.toNewEnquiry(), caller.id());
+        }
+        catch (EnquiryRefusedException e) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, invalid("The request", e), e);
+        }
         if (receipt.outcome() == Receipt.Outcome.CONFLICTING) {
             throw conflict(enquiryRequest.channel(), receipt.enquiryId());
         }
@@ -104,6 +106,16 @@ class EnquiryController {
             problem.setTitle("Rating Refused");
             throw new ErrorResponseException(HttpStatus.CONFLICT, problem, e);
         }
+    }
+
+    /** The 400 of a refused enquiry, in the shape of the other invalid fields; {@code what} names the request. */
+    static ProblemDetail invalid(String what, EnquiryRefusedException refused) {
+        List<EnquiryRefusedException.Refusal> refusals = refused.refusals().stream()
+                .sorted(Comparator.comparing(EnquiryRefusedException.Refusal::field)).toList();
+        return Problems.invalid(what + " has invalid fields: " + refusals.stream()
+                .map(refusal -> refusal.field() + " " + refusal.problem()).collect(Collectors.joining("; ")) + ".",
+                refusals.stream().map(refusal -> new Problems.InvalidField(refusal.field(), refusal.problem()))
+                        .toList());
     }
 
     private static ErrorResponseException conflict(String channel, String enquiryId) {

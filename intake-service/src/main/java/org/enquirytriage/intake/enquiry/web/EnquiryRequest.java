@@ -19,7 +19,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The JSON a channel posts. The subject and the text are checked after normalisation, by
- * {@link EnquiryTextValidator}, because their limits count what is left once they are normalised.
+ * {@link org.enquirytriage.intake.enquiry.EnquiryIntake#receive}, because their limits count what is left once they
+ * are normalised.
  *
  * @param channel a short lowercase code of the channel, such as {@code portal} or {@code hotline}
  * @param externalId the channel's own id of the message: a repeat with the same one is the same enquiry

@@ -23,6 +23,7 @@ import java.util.stream.IntStream;
 import org.enquirytriage.intake.config.IntakeConfiguration;
 import org.enquirytriage.intake.config.IntakeProperties;
 import org.enquirytriage.intake.enquiry.EnquiryIntake;
+import org.enquirytriage.intake.enquiry.EnquiryRefusedException;
 import org.enquirytriage.intake.enquiry.EnquiryStatus;
 import org.enquirytriage.intake.enquiry.Receipt;
 import org.enquirytriage.intake.enquiry.StatusView;
@@ -122,27 +123,31 @@ class EnquiryControllerTests {
     }
 
     @Test
-    void shouldRefuseAnEnquiryWithoutTextNamingTheField() throws Exception {
-        expectProblem(postJson("""
-                {"channel": "portal", "externalId": "msg-1"}"""), 400)
-                .andExpect(jsonPath("$.detail", containsString("text must not be blank")))
-                .andExpect(jsonPath("$.errors[0].field").value("text"));
-        verifyNoInteractions(intake);
+    void shouldAnswerAnEnquiryIntakeRefusesWith400ListingTheFields() throws Exception {
+        given(intake.receive(any(), any())).willThrow(new EnquiryRefusedException(List.of(
+                new EnquiryRefusedException.Refusal("text", "must be at most 10000 characters after normalisation"),
+                new EnquiryRefusedException.Refusal("subject", "must be at most 200 characters"))));
+
+        expectProblem(postJson(ENQUIRY), 400)
+                .andExpect(jsonPath("$.type").value("https://enquirytriage.org/problems/invalid-request"))
+                .andExpect(jsonPath("$.detail", containsString("text must be at most 10000 characters")))
+                .andExpect(jsonPath("$.errors[0].field").value("subject"))
+                .andExpect(jsonPath("$.errors[1].field").value("text"));
     }
 
     @Test
-    void shouldRefuseATextThatIsBlankOnceNormalised() throws Exception {
-        expectProblem(postJson("""
-                {"channel": "portal", "externalId": "msg-1", "text": " \\u3000\\u200b\\n\\t"}"""), 400)
-                .andExpect(jsonPath("$.errors[0].field").value("text"));
-    }
+    void shouldRejectTheBatchItemIntakeRefusesAndKeepTheOthers() throws Exception {
+        given(intake.receive(any(), any()))
+                .willThrow(new EnquiryRefusedException(List.of(
+                        new EnquiryRefusedException.Refusal("text", "must not be blank"))))
+                .willReturn(new Receipt(ID, "tok", EnquiryStatus.RECEIVED, Receipt.Outcome.CREATED));
 
-    @Test
-    void shouldRefuseATextOverTheLimitSayingTheLimit() throws Exception {
-        expectProblem(postJson("""
-                {"channel": "portal", "externalId": "msg-1", "text": "%s"}""".formatted("噪".repeat(10_001))), 400)
-                .andExpect(jsonPath("$.errors[0].field").value("text"))
-                .andExpect(jsonPath("$.detail", containsString("at most 10000 characters")));
+        postBatch("[" + ENQUIRY + "," + ENQUIRY.replace("msg-1", "msg-2") + "]").andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.items[0].status").value("rejected"))
+                .andExpect(jsonPath("$.items[0].problem.detail").value("Item 0 has invalid fields: text must not be "
+                        + "blank."))
+                .andExpect(jsonPath("$.items[0].problem.errors[0].field").value("text"));
     }
 
     @Test
