@@ -141,7 +141,8 @@ final class KnowledgeIndex implements AutoCloseable {
 
     /**
      * The items most similar to a text: BM25 finds candidates, which are ranked by the similarity the frequent
-     * questions use (half cosine over TF-IDF words, half over bigrams; IDF from the published items).
+     * questions use (half cosine over TF-IDF words, half over bigrams; IDF from the published items over the same
+     * prior as the frequent questions', so that a score does not hinge on how many unrelated items are published).
      */
     List<Hit> suggest(String text, Map<String, String> texts, int candidates) {
         Features asked = textFeatures.of(text);
@@ -150,7 +151,7 @@ final class KnowledgeIndex implements AutoCloseable {
         }
         return withSearcher(searcher -> {
             IndexReader reader = searcher.getIndexReader();
-            int documents = Math.max(1, reader.numDocs());
+            int documents = reader.numDocs();
             ToDoubleFunction<String> wordIdf = term -> idf(reader, WORDS, term, documents);
             ToDoubleFunction<String> bigramIdf = term -> idf(reader, BIGRAMS, term, documents);
             List<Hit> hits = new ArrayList<>();
@@ -205,7 +206,7 @@ final class KnowledgeIndex implements AutoCloseable {
 
     private static double idf(IndexReader reader, String field, String term, int documents) {
         try {
-            return Math.log((documents + 1.0) / (reader.docFreq(new Term(field, term)) + 0.5));
+            return TextFeatures.idf(documents, reader.docFreq(new Term(field, term)));
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot read the knowledge index", e);

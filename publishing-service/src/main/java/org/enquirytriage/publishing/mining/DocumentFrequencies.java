@@ -47,8 +47,16 @@ final class DocumentFrequencies {
         return idf(bigrams.getOrDefault(bigram, 0));
     }
 
-    /** Near zero for a term in every text, highest for a term in one. */
     private double idf(int frequency) {
+        return idf(documents, frequency);
+    }
+
+    /**
+     * The IDF of a term held by {@code frequency} of {@code documents} texts, over the prior of
+     * {@value #PRIOR_DOCUMENTS} texts that hold none: near zero for a term in every text of a large collection,
+     * highest for a term in one, and never tiny merely because the collection is small.
+     */
+    static double idf(int documents, int frequency) {
         return Math.log((documents + PRIOR_DOCUMENTS + 1.0) / (frequency + 0.5));
     }
 }

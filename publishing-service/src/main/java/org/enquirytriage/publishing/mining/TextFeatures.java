@@ -113,6 +113,15 @@ public final class TextFeatures {
                 + 0.5 * Vectors.cosine(Vectors.unit(a.bigrams()), Vectors.unit(b.bigrams()), bigramIdf);
     }
 
+    /**
+     * The IDF weight the similarity expects for a term held by {@code frequency} of {@code documents} texts: that of
+     * the frequent questions, with a prior of texts that hold no term, so that a small collection (a new knowledge
+     * base of a few items) does not weigh the terms it holds next to nothing against those it does not.
+     */
+    public static double idf(int documents, int frequency) {
+        return DocumentFrequencies.idf(documents, frequency);
+    }
+
     /** The text as the features see it: full-width forms folded, lower case, URLs and masked digits removed. */
     static String normalise(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);

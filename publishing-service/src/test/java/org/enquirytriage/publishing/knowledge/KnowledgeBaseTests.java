@@ -30,8 +30,17 @@ class KnowledgeBaseTests extends PublishingIntegrationTest {
         JsonNode found = rest.getForObject("/api/knowledge/items?q={q}&topic={topic}", JsonNode.class,
                 "社保卡遗失以后去哪里重新办理", topic);
 
-        assertThat(found.path("items").get(0).path("id").asText()).isEqualTo(item.id());
-        assertThat(found.path("items").get(0).path("answer").asText()).startsWith("携带身份证");
+        // Found, whatever else the shared context has published. Which of the topic's two items ranks first hangs on
+        // the BM25 statistics of the whole index, i.e. on every item the other test classes (and the daily post of
+        // the day the build runs) have published before: KnowledgeIndexTests checks the ranking on a known index.
+        JsonNode mine = null;
+        for (JsonNode hit : found.path("items")) {
+            if (item.id().equals(hit.path("id").asText())) {
+                mine = hit;
+            }
+        }
+        assertThat(mine).as("the item among %s", found.path("items")).isNotNull();
+        assertThat(mine.path("answer").asText()).startsWith("携带身份证");
         assertThat(found.path("total").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(rest.getForObject("/api/knowledge/items/{id}", JsonNode.class, item.id()).path("question")
                 .asText()).isEqualTo("社保卡丢了怎么补办？");
