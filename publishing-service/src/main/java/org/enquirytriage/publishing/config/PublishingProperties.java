@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param qa the limits of a Q&amp;A item
  * @param posts when and how approved items are published
  * @param knowledge the knowledge base's search
+ * @param review who may do which step of the review
  */
 @ConfigurationProperties("publishing")
 public record PublishingProperties(@DefaultValue Mining mining, @DefaultValue Qa qa, @DefaultValue Posts posts,
-        @DefaultValue Knowledge knowledge) {
+        @DefaultValue Knowledge knowledge, @DefaultValue Review review) {
 
     /**
      * @param threshold the least similarity (0–1: half cosine over TF-IDF words, half over character bigrams) of a
@@ -64,5 +65,12 @@ public record PublishingProperties(@DefaultValue Mining mining, @DefaultValue Qa
      * @param minSuggestionScore the least score (0–1) of a suggested answer
      */
     public record Knowledge(@DefaultValue("10") int pageSize, @DefaultValue("0.15") double minSuggestionScore) {
+    }
+
+    /**
+     * @param separateDuties each of the three checks by a different editor, and the approval by someone who neither
+     *        wrote nor checked the item; off, one editor may do it all
+     */
+    public record Review(@DefaultValue("true") boolean separateDuties) {
     }
 }
