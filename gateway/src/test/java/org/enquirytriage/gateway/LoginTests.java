@@ -41,6 +41,16 @@ class LoginTests extends LocalStackTestBase {
     }
 
     @Test
+    void shouldLetFourDemoEditorsLogInForTheSeparateDutiesOfTheReview() {
+        for (String editor : List.of("editor", "editor2", "editor3", "chief-editor")) {
+            Jwt token = gatewayKeys().decode(Demo.login(client, editor));
+
+            assertThat(token.getSubject()).isEqualTo(editor);
+            assertThat(token.getClaimAsStringList("roles")).isEqualTo(List.of("EDITOR"));
+        }
+    }
+
+    @Test
     void shouldRefuseAWrongPasswordAndAnUnknownUserAlike() {
         for (Map<String, String> login : List.of(Map.of("username", "housing", "password", "wrong"),
                 Map.of("username", "nobody", "password", Demo.PASSWORD))) {

@@ -93,10 +93,13 @@ class PublicKnowledgeBrowserTests {
         JsonNode item = call("POST", "/api/qa/items", draft);
         String id = item.path("id").asText();
         item = call("POST", "/api/qa/items/" + id + "/submit", version(item));
-        for (String check : new String[] { "political-sensitivity", "policy-accuracy", "confidentiality" }) {
-            item = call("PUT", "/api/qa/items/" + id + "/checks/" + check, version(item).put("passed", true));
-        }
-        call("POST", "/api/qa/items/" + id + "/approve", version(item));
+        // 三审: each check by another editor, the approval by one who neither wrote nor checked the item
+        item = call("PUT", "/api/qa/items/" + id + "/checks/political-sensitivity", version(item).put("passed", true));
+        item = call("PUT", "/api/qa/items/" + id + "/checks/policy-accuracy", version(item).put("passed", true),
+                login("editor2"));
+        item = call("PUT", "/api/qa/items/" + id + "/checks/confidentiality", version(item).put("passed", true),
+                login("editor3"));
+        call("POST", "/api/qa/items/" + id + "/approve", version(item), login("chief-editor"));
         await().atMost(EVENTUALLY).until(() -> http.send(HttpRequest.newBuilder(
                 system.gateway("/api/knowledge/items/" + id)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
@@ -108,8 +111,12 @@ class PublicKnowledgeBrowserTests {
     }
 
     private JsonNode call(String method, String path, JsonNode body) throws Exception {
+        return call(method, path, body, editorToken);
+    }
+
+    private JsonNode call(String method, String path, JsonNode body, String token) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(system.gateway(path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + editorToken)
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .method(method, HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 201);

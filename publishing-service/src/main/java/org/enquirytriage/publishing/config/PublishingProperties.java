@@ -19,10 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param posts when and how approved items are published
  * @param knowledge the knowledge base's search
  * @param calendar the business calendar the daily post keeps to
+ * @param review who may do which step of the review
  */
 @ConfigurationProperties("publishing")
 public record PublishingProperties(@DefaultValue Mining mining, @DefaultValue Qa qa, @DefaultValue Posts posts,
-        @DefaultValue Knowledge knowledge, @DefaultValue Calendar calendar) {
+        @DefaultValue Knowledge knowledge, @DefaultValue Calendar calendar, @DefaultValue Review review) {
 
     /** What the calendar module loads the business calendar from: the working hours in the posts' time zone. */
     public CalendarSettings calendarSettings() {
@@ -101,5 +102,12 @@ public record PublishingProperties(@DefaultValue Mining mining, @DefaultValue Qa
      * @param minSuggestionScore the least score (0–1) of a suggested answer
      */
     public record Knowledge(@DefaultValue("10") int pageSize, @DefaultValue("0.15") double minSuggestionScore) {
+    }
+
+    /**
+     * @param separateDuties each of the three checks by a different editor, and the approval by someone who neither
+     *        wrote nor checked the item; off, one editor may do it all
+     */
+    public record Review(@DefaultValue("true") boolean separateDuties) {
     }
 }

@@ -30,6 +30,7 @@ public class QaWorkflow {
     private final OutboxRelay relay;
     private final PersonalDataDetector detector = new PersonalDataDetector();
     private final PublishingProperties.Qa limits;
+    private final ReviewDuties duties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
@@ -39,6 +40,7 @@ public class QaWorkflow {
         this.codec = codec;
         this.relay = relay;
         this.limits = properties.qa();
+        this.duties = new ReviewDuties(properties.review().separateDuties());
         this.clock = clock;
         this.events = events;
     }
@@ -85,14 +87,20 @@ public class QaWorkflow {
 
     public QaItem check(String id, Long version, CheckKind kind, boolean passed, String note, Editor by) {
         return change(id, version, item -> {
+            duties.requireMayCheck(item, kind, by);
             item.check(kind, passed, note, by, clock.instant());
             return null;
         });
     }
 
+    /** Approves an item; the content is judged first, then (when duties are separate) who approves. */
     public QaItem approve(String id, Long version, Editor by) {
-        return change(id, version, item -> item.approve(detector, limits.maxQuestionLength(),
-                limits.maxAnswerLength(), by, clock.instant()));
+        return change(id, version, item -> {
+            if (item.status() == QaStatus.IN_REVIEW && approvalProblems(item).isEmpty()) {
+                duties.requireMayApprove(item, by);
+            }
+            return item.approve(detector, limits.maxQuestionLength(), limits.maxAnswerLength(), by, clock.instant());
+        });
     }
 
     public QaItem schedule(String id, Long version, LocalDate date, Editor by) {

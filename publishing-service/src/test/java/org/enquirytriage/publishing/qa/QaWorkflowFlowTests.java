@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.enquirytriage.events.QaApproved;
 import org.enquirytriage.events.QaDrafted;
 import org.enquirytriage.events.Topics;
 import org.enquirytriage.publishing.PublishingIntegrationTest;
+import org.enquirytriage.security.Role;
+import org.enquirytriage.security.StaffMember;
 import org.enquirytriage.security.test.StaffAuthentication;
 import org.enquirytriage.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -27,8 +30,12 @@ class QaWorkflowFlowTests extends PublishingIntegrationTest {
     private static final String ANSWER = "携带身份证到任一社保服务网点或合作银行网点申请补办，现场可领临时卡。";
 
     @Test
-    void shouldRunTheReviewOverHttpAndTellQaEvents() {
+    void shouldRunTheReviewOverHttpWithSeparateDutiesAndTellQaEvents() {
         TestRestTemplate editor = editor();
+        TestRestTemplate editor2 = editor("editor2");
+        TestRestTemplate editor3 = editor("editor3");
+        TestRestTemplate editor4 = editor("editor4");
+        TestRestTemplate chief = editor("chief-editor");
         try (TopicReader reader = new TopicReader(brokers, Topics.QA_EVENTS)) {
             ResponseEntity<JsonNode> created = editor.postForEntity("/api/qa/items",
                     Map.of("question", QUESTION, "answer", ANSWER, "topic", "社会保障"), JsonNode.class);
@@ -46,23 +53,42 @@ class QaWorkflowFlowTests extends PublishingIntegrationTest {
             assertThat(refused.getBody().path("reasons").toString()).contains("POLITICAL_SENSITIVITY",
                     "POLICY_ACCURACY", "CONFIDENTIALITY");
 
-            for (String kind : new String[] { "political-sensitivity", "policy-accuracy", "confidentiality" }) {
-                item = put(editor, "/api/qa/items/" + id + "/checks/" + kind,
-                        Map.of("version", version(item), "passed", true, "note", "无问题"));
-            }
+            item = put(editor2, "/api/qa/items/" + id + "/checks/political-sensitivity",
+                    Map.of("version", version(item), "passed", true, "note", "无问题"));
+            ResponseEntity<JsonNode> sameChecker = editor2.exchange("/api/qa/items/{id}/checks/policy-accuracy",
+                    HttpMethod.PUT, new HttpEntity<>(Map.of("version", version(item), "passed", true)),
+                    JsonNode.class, id);
+            assertThat(sameChecker.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(sameChecker.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(sameChecker.getBody().path("detail").asText())
+                    .contains("editor2 already did the POLITICAL_SENSITIVITY check");
+            item = put(editor3, "/api/qa/items/" + id + "/checks/policy-accuracy",
+                    Map.of("version", version(item), "passed", true, "note", "无问题"));
+            item = put(editor4, "/api/qa/items/" + id + "/checks/confidentiality",
+                    Map.of("version", version(item), "passed", true, "note", "无问题"));
             assertThat(item.path("checks")).hasSize(3);
-            assertThat(item.path("checks").get(0).path("reviewerId").asText()).isEqualTo("editor");
+            assertThat(item.path("checks").get(0).path("reviewerId").asText()).isEqualTo("editor2");
             assertThat(item.path("checks").get(0).path("at").asText()).isNotBlank();
             assertThat(item.path("approvalProblems")).isEmpty();
 
-            ResponseEntity<JsonNode> stale = editor.postForEntity("/api/qa/items/{id}/approve",
+            ResponseEntity<JsonNode> stale = chief.postForEntity("/api/qa/items/{id}/approve",
                     Map.of("version", version(item) - 1), JsonNode.class, id);
             assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
             assertThat(stale.getBody().path("detail").asText()).contains("version");
 
-            item = post(editor, id, "approve", Map.of("version", version(item)));
+            ResponseEntity<JsonNode> byAuthor = editor.postForEntity("/api/qa/items/{id}/approve",
+                    Map.of("version", version(item)), JsonNode.class, id);
+            assertThat(byAuthor.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(byAuthor.getBody().path("detail").asText()).contains("editor wrote this item");
+            ResponseEntity<JsonNode> byChecker = editor3.postForEntity("/api/qa/items/{id}/approve",
+                    Map.of("version", version(item)), JsonNode.class, id);
+            assertThat(byChecker.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(byChecker.getBody().path("detail").asText())
+                    .contains("editor3 already did the POLICY_ACCURACY check");
+
+            item = post(chief, id, "approve", Map.of("version", version(item)));
             assertThat(item.path("status").asText()).isEqualTo("APPROVED");
-            assertThat(item.path("approvedBy").asText()).isEqualTo("editor");
+            assertThat(item.path("approvedBy").asText()).isEqualTo("chief-editor");
 
             ResponseEntity<JsonNode> wrongState = editor.postForEntity("/api/qa/items/{id}/submit",
                     Map.of("version", version(item)), JsonNode.class, id);
@@ -72,7 +98,7 @@ class QaWorkflowFlowTests extends PublishingIntegrationTest {
             await().atMost(WAIT).untilAsserted(() -> assertThat(events(reader, id))
                     .hasAtLeastOneElementOfType(QaDrafted.class).hasAtLeastOneElementOfType(QaApproved.class));
             assertThat(events(reader, id)).filteredOn(QaApproved.class::isInstance).singleElement()
-                    .satisfies(event -> assertThat(((QaApproved) event).approvedBy()).isEqualTo("editor"));
+                    .satisfies(event -> assertThat(((QaApproved) event).approvedBy()).isEqualTo("chief-editor"));
         }
     }
 
@@ -84,11 +110,11 @@ class QaWorkflowFlowTests extends PublishingIntegrationTest {
         String id = item.path("id").asText();
         item = post(editor, id, "submit", Map.of("version", version(item)));
         for (String kind : new String[] { "POLITICAL_SENSITIVITY", "POLICY_ACCURACY", "CONFIDENTIALITY" }) {
-            item = put(editor, "/api/qa/items/" + id + "/checks/" + kind, Map.of("version", version(item),
-                    "passed", true));
+            item = put(editor("checker-" + kind), "/api/qa/items/" + id + "/checks/" + kind,
+                    Map.of("version", version(item), "passed", true));
         }
 
-        ResponseEntity<JsonNode> refused = editor.postForEntity("/api/qa/items/{id}/approve",
+        ResponseEntity<JsonNode> refused = editor("chief-editor").postForEntity("/api/qa/items/{id}/approve",
                 Map.of("version", version(item)), JsonNode.class, id);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -132,6 +158,10 @@ class QaWorkflowFlowTests extends PublishingIntegrationTest {
                 .isIn(HttpStatus.METHOD_NOT_ALLOWED, HttpStatus.NOT_FOUND);
         assertThat(editor().getForEntity("/api/qa/items/{id}", JsonNode.class, "none").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private TestRestTemplate editor(String id) {
+        return as(new StaffMember(id, id, Set.of(Role.EDITOR), null));
     }
 
     private static long version(JsonNode item) {
