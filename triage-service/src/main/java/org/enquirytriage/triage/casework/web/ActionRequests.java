@@ -25,10 +25,14 @@ public final class ActionRequests {
      * An answer to the citizen.
      *
      * @param publishAsQaCandidate whether to propose the question and answer for publishing as a Q&amp;A item (the
-     *     dashboard's form field {@code qaCandidate})
+     *     dashboard's form field {@code qaCandidate}); absent means no, as an unticked check box sends nothing
      */
     public record AnswerRequest(@NotBlank @Size(max = MAX_ANSWER) String text,
-            @BindParam("qaCandidate") boolean publishAsQaCandidate) {
+            @BindParam("qaCandidate") Boolean publishAsQaCandidate) {
+
+        public AnswerRequest {
+            publishAsQaCandidate = Boolean.TRUE.equals(publishAsQaCandidate);
+        }
     }
 
     /** Why a step is taken. */

@@ -168,6 +168,19 @@ class DashboardPagesTests {
     }
 
     @Test
+    void shouldAnswerWithoutProposingAQaCandidateWhenTheBoxIsLeftUnticked() throws Exception {
+        mvc.perform(post("/dashboard/cases/{id}/accept", "later-lamp").param("version", "0").with(as(housing)))
+                .andExpect(status().isSeeOther());
+        mvc.perform(post("/dashboard/cases/{id}/answer", "later-lamp").param("version", "1")
+                .param("text", "已安排维修，路灯已修复。").with(as(housing)))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", "/dashboard/cases/later-lamp?done=answer"));
+
+        assertThat(cases.findById("later-lamp")).hasValueSatisfying(c ->
+                assertThat(c.answers()).singleElement().satisfies(a -> assertThat(a.qaCandidate()).isFalse()));
+    }
+
+    @Test
     void shouldReportAChangeSomeoneElseMadeAndKeepIt() throws Exception {
         mvc.perform(post("/dashboard/cases/{id}/accept", "later-lamp").param("version", "0").with(as(housing)))
                 .andExpect(status().isSeeOther());
