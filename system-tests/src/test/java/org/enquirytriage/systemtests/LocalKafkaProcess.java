@@ -3,9 +3,6 @@ package org.enquirytriage.systemtests;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +29,8 @@ final class LocalKafkaProcess implements AutoCloseable {
     private LocalKafkaProcess(Path dataDirectory, Path logDirectory) {
         this.dataDirectory = dataDirectory;
         this.logDirectory = logDirectory;
-        this.port = freePort();
-        this.controllerPort = freePort();
+        this.port = FreePorts.next();
+        this.controllerPort = FreePorts.next();
     }
 
     /** Starts a broker with a fresh data directory under the log directory. */
@@ -93,12 +90,4 @@ final class LocalKafkaProcess implements AutoCloseable {
         stop();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

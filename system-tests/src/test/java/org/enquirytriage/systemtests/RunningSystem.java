@@ -1,8 +1,6 @@
 package org.enquirytriage.systemtests;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,10 +35,10 @@ final class RunningSystem implements AutoCloseable {
     /** With {@code settings} (environment variables, such as {@code SPRING_APPLICATION_JSON}) for every service. */
     RunningSystem(String kafkaBootstrapServers, String mongoAddress, Path logDirectory, Map<String, String> settings)
             throws IOException {
-        int intakePort = freePort();
-        int triagePort = freePort();
-        int publishingPort = freePort();
-        int gatewayPort = freePort();
+        int intakePort = FreePorts.next();
+        int triagePort = FreePorts.next();
+        int publishingPort = FreePorts.next();
+        int gatewayPort = FreePorts.next();
         String jwks = "http://127.0.0.1:" + gatewayPort + "/auth/jwks";
         try {
             Map<String, String> intake = new HashMap<>(settings);
@@ -99,14 +97,6 @@ final class RunningSystem implements AutoCloseable {
         return publishing.uri(path);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public void close() {
