@@ -2,6 +2,7 @@ package org.enquirytriage.triage;
 
 import java.util.List;
 
+import org.enquirytriage.testsupport.MutableClock;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;

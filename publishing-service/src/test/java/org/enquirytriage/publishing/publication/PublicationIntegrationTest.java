@@ -7,6 +7,7 @@ import org.enquirytriage.publishing.qa.QaWorkflow;
 import org.enquirytriage.security.StaffMember;
 import org.enquirytriage.security.test.StaffAuthentication;
 import org.enquirytriage.testsupport.EmbeddedMongoConfiguration;
+import org.enquirytriage.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -28,7 +28,7 @@ import org.enquirytriage.events.EnquiryKind;
 import org.enquirytriage.events.Priority;
 import org.enquirytriage.security.StaffMember;
 import org.enquirytriage.testsupport.EmbeddedInfrastructure;
-import org.enquirytriage.triage.MutableClock;
+import org.enquirytriage.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -26,7 +26,7 @@ import org.enquirytriage.events.Topics;
 import org.enquirytriage.messaging.CloudEventCodec;
 import org.enquirytriage.testsupport.EmbeddedInfrastructure;
 import org.enquirytriage.testsupport.TopicReader;
-import org.enquirytriage.triage.MutableClock;
+import org.enquirytriage.testsupport.MutableClock;
 import org.enquirytriage.triage.sla.SlaFixtures;
 import org.enquirytriage.triage.sla.SlaWatcher;
 import org.junit.jupiter.api.AfterEach;

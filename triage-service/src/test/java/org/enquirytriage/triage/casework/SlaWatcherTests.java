@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
-import org.enquirytriage.triage.MutableClock;
+import org.enquirytriage.testsupport.MutableClock;
 import org.enquirytriage.triage.sla.SlaFixtures;
 import org.enquirytriage.triage.sla.SlaWatcher;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,7 +13,7 @@ import java.util.List;
 
 import org.bson.Document;
 import org.enquirytriage.testsupport.EmbeddedMongoConfiguration;
-import org.enquirytriage.triage.MutableClock;
+import org.enquirytriage.testsupport.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -22,7 +22,7 @@ import org.enquirytriage.events.EnquiryKind;
 import org.enquirytriage.events.Priority;
 import org.enquirytriage.security.StaffMember;
 import org.enquirytriage.testsupport.EmbeddedInfrastructure;
-import org.enquirytriage.triage.MutableClock;
+import org.enquirytriage.testsupport.MutableClock;
 import org.enquirytriage.triage.casework.Case;
 import org.enquirytriage.triage.casework.CaseFixtures;
 import org.enquirytriage.triage.casework.Cases;

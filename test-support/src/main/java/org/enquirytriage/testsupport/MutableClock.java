@@ -1,4 +1,4 @@
-package org.enquirytriage.triage;
+package org.enquirytriage.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
