@@ -69,22 +69,13 @@ public final class EvaluateHotQuestions {
         ObjectMapper json = new ObjectMapper();
         List<Message> messages = new ArrayList<>();
         Map<String, JsonNode> ids = new HashMap<>();
-        try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode row = json.readTree(line);
-                JsonNode id = row.hasNonNull("id") ? row.get("id") : JsonNodeFactory.instance.numberNode(number);
-                String key = id.asText();
-                ids.put(key, id);
-                messages.add(new Message(key, text(row, "subject", "title"), text(row, "text", "content"),
-                        text(row, "user", "user"), text(row, "topic", "topic"), text(row, "kind", "type"), null,
-                        time(text(row, "time", "date"))));
-            }
+        for (Row row : rows(input, json)) {
+            String key = row.id().asText();
+            ids.put(key, row.id());
+            JsonNode fields = row.fields();
+            messages.add(new Message(key, text(fields, "subject", "title"), text(fields, "text", "content"),
+                    text(fields, "user", "user"), text(fields, "topic", "topic"), text(fields, "kind", "type"), null,
+                    time(text(fields, "time", "date"))));
         }
 
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -140,6 +131,29 @@ public final class EvaluateHotQuestions {
         new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
                 .forEach(environment.getPropertySources()::addLast);
         return environment;
+    }
+
+    /** A line of the input file: its {@code id} (or its line number when it has none) and its fields. */
+    public record Row(JsonNode id, JsonNode fields) {
+    }
+
+    /** The non-blank lines of a JSON-lines file, in file order. */
+    public static List<Row> rows(Path input, ObjectMapper json) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode row = json.readTree(line);
+                rows.add(new Row(row.hasNonNull("id") ? row.get("id") : JsonNodeFactory.instance.numberNode(number),
+                        row));
+            }
+        }
+        return rows;
     }
 
     public static String text(JsonNode row, String field, String alternative) {

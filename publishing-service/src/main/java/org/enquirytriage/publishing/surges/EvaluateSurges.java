@@ -1,11 +1,9 @@
 package org.enquirytriage.publishing.surges;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,7 +23,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -63,22 +60,15 @@ public final class EvaluateSurges {
         }
         ObjectMapper json = new ObjectMapper();
         List<Row> rows = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode row = json.readTree(line);
-                JsonNode id = row.hasNonNull("id") ? row.get("id") : JsonNodeFactory.instance.numberNode(number);
-                rows.add(new Row(id, new Message(id.asText(), EvaluateHotQuestions.text(row, "subject", "title"),
-                        EvaluateHotQuestions.text(row, "text", "content"), EvaluateHotQuestions.text(row, "user", "user"),
-                        EvaluateHotQuestions.text(row, "topic", "topic"), null,
-                        EvaluateHotQuestions.text(row, "department", "department"),
-                        EvaluateHotQuestions.time(EvaluateHotQuestions.text(row, "time", "date")))));
-            }
+        for (EvaluateHotQuestions.Row row : EvaluateHotQuestions.rows(input, json)) {
+            JsonNode fields = row.fields();
+            rows.add(new Row(row.id(), new Message(row.id().asText(),
+                    EvaluateHotQuestions.text(fields, "subject", "title"),
+                    EvaluateHotQuestions.text(fields, "text", "content"),
+                    EvaluateHotQuestions.text(fields, "user", "user"),
+                    EvaluateHotQuestions.text(fields, "topic", "topic"), null,
+                    EvaluateHotQuestions.text(fields, "department", "department"),
+                    EvaluateHotQuestions.time(EvaluateHotQuestions.text(fields, "time", "date")))));
         }
         rows.sort(Comparator.comparing((Row row) -> row.message().at()));
         Map<String, JsonNode> ids = new HashMap<>();
