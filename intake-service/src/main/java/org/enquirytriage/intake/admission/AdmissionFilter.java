@@ -1,7 +1,6 @@
 package org.enquirytriage.intake.admission;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -14,10 +13,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.enquirytriage.intake.web.Problems;
-import org.springframework.http.HttpHeaders;
+import org.enquirytriage.problem.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -44,7 +41,7 @@ class AdmissionFilter extends OncePerRequestFilter {
     AdmissionFilter(AdmissionProperties properties, BulkheadRegistry bulkheads, MeterRegistry meters,
             ObjectMapper objectMapper) {
         this.enabled = properties.enabled();
-        this.retryAfterSeconds = Math.max(1, properties.retryAfter().toSeconds());
+        this.retryAfterSeconds = Problems.retryAfterSeconds(properties.retryAfter());
         this.bulkhead = bulkheads.bulkhead("admission", BulkheadConfig.custom()
                 .maxConcurrentCalls(properties.maxConcurrent())
                 .maxWaitDuration(Duration.ZERO)
@@ -76,15 +73,10 @@ class AdmissionFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         refused.increment();
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Service Overloaded",
+        ProblemDetail problem = Problems.refused(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Service Overloaded",
                 "The intake service has as much work as it can take at the moment; retry after " + retryAfterSeconds
-                        + " s.");
-        problem.setInstance(URI.create(request.getRequestURI()));
+                        + " s.", Duration.ofSeconds(retryAfterSeconds));
         problem.setProperty("service", "intake");
-        problem.setProperty("retryAfterSeconds", retryAfterSeconds);
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        Problems.send(request, response, problem, objectMapper);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.enquirytriage.intake.config.IntakeProperties;
 import org.enquirytriage.personaldata.PersonalDataMasker;
-import org.enquirytriage.intake.web.Problems;
+import org.enquirytriage.problem.Problems;
 import org.enquirytriage.intake.web.StaffAccess;
 import org.enquirytriage.security.StaffMember;
 import org.springframework.http.HttpStatus;

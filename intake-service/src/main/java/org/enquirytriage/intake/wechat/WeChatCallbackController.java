@@ -17,7 +17,7 @@ import org.enquirytriage.intake.enquiry.EnquiryRules;
 import org.enquirytriage.intake.enquiry.NewEnquiry;
 import org.enquirytriage.intake.enquiry.Receipt;
 import org.enquirytriage.intake.text.LogText;
-import org.enquirytriage.intake.web.Problems;
+import org.enquirytriage.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

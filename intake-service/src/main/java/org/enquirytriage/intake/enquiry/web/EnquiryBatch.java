@@ -1,16 +1,15 @@
 package org.enquirytriage.intake.enquiry.web;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.enquirytriage.intake.config.IntakeProperties;
 import org.enquirytriage.intake.enquiry.EnquiryIntake;
 import org.enquirytriage.intake.enquiry.EnquiryRefusedException;
 import org.enquirytriage.intake.enquiry.Receipt;
 import org.enquirytriage.intake.web.ChannelAccess;
-import org.enquirytriage.intake.web.Problems;
+import org.enquirytriage.problem.InvalidField;
+import org.enquirytriage.problem.Problems;
 import org.enquirytriage.security.AccessRefusedException;
 import org.enquirytriage.security.Role;
 import org.enquirytriage.security.StaffMember;
@@ -18,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BeanPropertyBindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.validation.Validator;
 import org.springframework.web.ErrorResponseException;
 
@@ -79,18 +77,13 @@ class EnquiryBatch {
             String field = Problems.fieldOf(e);
             return ItemResult.rejected(index, Problems.invalid("Item " + index + ": the field " + field
                     + " has a value of the wrong type or form.",
-                    List.of(new Problems.InvalidField(field, "has the wrong type or form"))));
+                    List.of(new InvalidField(field, "has the wrong type or form"))));
         }
         BeanPropertyBindingResult errors = new BeanPropertyBindingResult(request, "enquiry");
         validator.validate(request, errors);
         if (errors.hasFieldErrors()) {
-            List<FieldError> fieldErrors = errors.getFieldErrors().stream()
-                    .sorted(Comparator.comparing(FieldError::getField)).toList();
-            return ItemResult.rejected(index, Problems.invalid("Item " + index + " has invalid fields: "
-                    + fieldErrors.stream().map(e -> e.getField() + " " + e.getDefaultMessage())
-                            .collect(Collectors.joining("; ")) + ".",
-                    fieldErrors.stream().map(e -> new Problems.InvalidField(e.getField(),
-                            String.valueOf(e.getDefaultMessage()))).toList()));
+            return ItemResult.rejected(index, Problems.invalidFields("Item " + index, errors.getFieldErrors().stream()
+                    .map(e -> new InvalidField(e.getField(), String.valueOf(e.getDefaultMessage()))).toList()));
         }
         if (!ChannelAccess.mayPostAs(caller, request.channel())) {
             return ItemResult.rejected(index, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",

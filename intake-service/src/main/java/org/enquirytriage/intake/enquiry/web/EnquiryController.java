@@ -1,9 +1,7 @@
 package org.enquirytriage.intake.enquiry.web;
 
 import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.enquirytriage.events.Satisfaction;
 import org.enquirytriage.intake.enquiry.EnquiryIntake;
@@ -13,7 +11,8 @@ import org.enquirytriage.intake.enquiry.RatingRefusedException;
 import org.enquirytriage.intake.enquiry.Receipt;
 import org.enquirytriage.intake.enquiry.StatusView;
 import org.enquirytriage.intake.web.ChannelAccess;
-import org.enquirytriage.intake.web.Problems;
+import org.enquirytriage.problem.InvalidField;
+import org.enquirytriage.problem.Problems;
 import org.enquirytriage.security.StaffMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -110,12 +109,8 @@ class EnquiryController {
 
     /** The 400 of a refused enquiry, in the shape of the other invalid fields; {@code what} names the request. */
     static ProblemDetail invalid(String what, EnquiryRefusedException refused) {
-        List<EnquiryRefusedException.Refusal> refusals = refused.refusals().stream()
-                .sorted(Comparator.comparing(EnquiryRefusedException.Refusal::field)).toList();
-        return Problems.invalid(what + " has invalid fields: " + refusals.stream()
-                .map(refusal -> refusal.field() + " " + refusal.problem()).collect(Collectors.joining("; ")) + ".",
-                refusals.stream().map(refusal -> new Problems.InvalidField(refusal.field(), refusal.problem()))
-                        .toList());
+        return Problems.invalidFields(what, refused.refusals().stream()
+                .map(refusal -> new InvalidField(refusal.field(), refusal.problem())).toList());
     }
 
     private static ErrorResponseException conflict(String channel, String enquiryId) {

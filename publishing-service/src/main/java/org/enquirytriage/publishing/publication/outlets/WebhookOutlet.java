@@ -1,6 +1,5 @@
 package org.enquirytriage.publishing.publication.outlets;
 
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +14,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.enquirytriage.publishing.publication.PublicationProperties;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -47,10 +45,7 @@ final class WebhookOutlet implements OutletAdapter {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
-        requests.setReadTimeout(settings.readTimeout());
-        this.http = builder.clone().requestFactory(requests).build();
+        this.http = OutletAdapter.client(builder, settings);
     }
 
     @Override

@@ -3,9 +3,10 @@ package org.enquirytriage.triage.routing.web;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.enquirytriage.problem.InvalidField;
+import org.enquirytriage.problem.Problems;
 import org.enquirytriage.security.AccessRefusedException;
 import org.enquirytriage.security.Role;
 import org.enquirytriage.security.StaffMember;
@@ -180,16 +181,8 @@ class RoutingRulesController {
     }
 
     private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            }
-            else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
+        String field = Problems.fieldOf(e);
+        return field.isEmpty() ? "body" : field;
     }
 
     private static String mappingMessage(JsonMappingException e) {
@@ -228,9 +221,9 @@ class RoutingRulesController {
     }
 
     private static ResponseEntity<ProblemDetail> invalid(String detail, List<RuleError> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid routing rules change", detail);
-        problem.setProperty("errors", errors.stream().map(error -> Map.of("field", error.field(), "message",
-                error.message())).toList());
+        ProblemDetail problem = Problems.invalid(detail, errors.stream()
+                .map(error -> new InvalidField(error.field(), error.message())).toList());
+        problem.setTitle("Invalid routing rules change");
         return problemResponse(problem);
     }
 

@@ -1,9 +1,9 @@
-package org.enquirytriage.intake.wechat;
+package org.enquirytriage.wechat;
 
 /** The platform is busy or answered nothing useful: worth trying again soon (the {@code wechat} retry does). */
 public class WeChatBusyException extends RuntimeException {
 
-    WeChatBusyException(String message) {
+    public WeChatBusyException(String message) {
         super(message);
     }
 }
