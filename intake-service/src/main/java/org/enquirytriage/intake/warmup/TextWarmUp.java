@@ -1,29 +1,22 @@
 package org.enquirytriage.intake.warmup;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
-import org.enquirytriage.personaldata.PersonalDataMasker;
 import org.enquirytriage.intake.text.TextNormaliser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.enquirytriage.messaging.warmup.WarmUpRunner;
+import org.enquirytriage.personaldata.PersonalDataMasker;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads sample enquiries as JSON, normalises and masks their text at start-up, before the service reports ready:
- * Spring Boot accepts traffic ({@code readinessState}) only once every runner has finished. A self-test too: a sample
- * whose phone number survives the masking stops the start.
+ * Reads sample enquiries as JSON, normalises and masks their text at start-up, before the service reports ready. A
+ * self-test too: a sample whose phone number survives the masking stops the start.
  */
 @Component
-class TextWarmUp implements ApplicationRunner {
-
-    private static final Logger log = LoggerFactory.getLogger(TextWarmUp.class);
+class TextWarmUp extends WarmUpRunner {
 
     /** Made-up posts in the channels' style, with the personal data the masker looks for. */
     static final List<String> SAMPLES = List.of(
@@ -39,33 +32,19 @@ class TextWarmUp implements ApplicationRunner {
     private static final String PHONE = "13812345678";
 
     private final ObjectMapper objectMapper;
-    private final int iterations;
 
     TextWarmUp(ObjectMapper objectMapper, WarmUpProperties properties) {
+        super(properties.iterations(), "read, normalised and masked");
         this.objectMapper = objectMapper;
-        this.iterations = properties.iterations();
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (iterations == 0) {
-            return;
+    protected void warm(int iteration) throws IOException {
+        JsonNode post = objectMapper.readTree(SAMPLES.get(iteration % SAMPLES.size()));
+        String masked = PersonalDataMasker.mask(TextNormaliser.normalise(post.path("text").asText()));
+        if (masked.contains(PHONE)) {
+            throw new IllegalStateException("The masker let a phone number through: " + masked);
         }
-        long started = System.nanoTime();
-        for (int i = 0; i < iterations; i++) {
-            try {
-                JsonNode post = objectMapper.readTree(SAMPLES.get(i % SAMPLES.size()));
-                String masked = PersonalDataMasker.mask(TextNormaliser.normalise(post.path("text").asText()));
-                if (masked.contains(PHONE)) {
-                    throw new IllegalStateException("The masker let a phone number through: " + masked);
-                }
-                objectMapper.writeValueAsBytes(post);
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException("A sample enquiry could not be read or written as JSON", e);
-            }
-        }
-        log.info("Warmed up: {} enquiries read, normalised and masked in {} ms", iterations,
-                (System.nanoTime() - started) / 1_000_000);
+        objectMapper.writeValueAsBytes(post);
     }
 }

@@ -1,15 +1,11 @@
 package org.enquirytriage.triage.warmup;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.enquirytriage.events.Classification;
+import org.enquirytriage.messaging.warmup.WarmUpRunner;
 import org.enquirytriage.triage.classification.Classifier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Classifies sample enquiries at start-up, and writes and reads each decision as JSON, before the service reports
- * ready: Spring Boot accepts traffic ({@code readinessState}) only once every runner has finished. A self-test too:
- * a classifier that cannot classify stops the start.
+ * ready. A self-test too: a classifier that cannot classify stops the start.
  */
 @Component
 @EnableConfigurationProperties(WarmUpProperties.class)
-class ClassifierWarmUp implements ApplicationRunner {
-
-    private static final Logger log = LoggerFactory.getLogger(ClassifierWarmUp.class);
+class ClassifierWarmUp extends WarmUpRunner {
 
     /** Made-up enquiries in the channels' style, one of each kind and of several topics. */
     static final List<String> SAMPLES = List.of(
@@ -41,34 +34,20 @@ class ClassifierWarmUp implements ApplicationRunner {
 
     private final Classifier classifier;
     private final ObjectMapper objectMapper;
-    private final int iterations;
 
     ClassifierWarmUp(Classifier classifier, ObjectMapper objectMapper, WarmUpProperties properties) {
+        super(properties.iterations(), "classified");
         this.classifier = classifier;
         this.objectMapper = objectMapper;
-        this.iterations = properties.iterations();
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (iterations == 0) {
-            return;
+    protected void warm(int iteration) throws IOException {
+        String text = SAMPLES.get(iteration % SAMPLES.size());
+        Classification decision = classifier.classify(iteration % 3 == 0 ? null : "市民来信", text);
+        Classification read = objectMapper.readValue(objectMapper.writeValueAsBytes(decision), Classification.class);
+        if (!read.equals(decision)) {
+            throw new IllegalStateException("A classification did not survive its JSON: " + decision);
         }
-        long started = System.nanoTime();
-        for (int i = 0; i < iterations; i++) {
-            String text = SAMPLES.get(i % SAMPLES.size());
-            Classification decision = classifier.classify(i % 3 == 0 ? null : "市民来信", text);
-            try {
-                Classification read = objectMapper.readValue(objectMapper.writeValueAsBytes(decision),
-                        Classification.class);
-                if (!read.equals(decision)) {
-                    throw new IllegalStateException("A classification did not survive its JSON: " + decision);
-                }
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException("A classification could not be written or read as JSON", e);
-            }
-        }
-        log.info("Warmed up: {} enquiries classified in {} ms", iterations, (System.nanoTime() - started) / 1_000_000);
     }
 }
