@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -18,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.enquirytriage.events.EventType;
 import org.enquirytriage.events.Topics;
@@ -45,14 +42,11 @@ final class CaseWatcher implements AutoCloseable {
     private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> enquiryIdsByMessage = new ConcurrentHashMap<>();
     private final Map<String, Position> receivedAt = new ConcurrentHashMap<>();
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final PollLoop loop;
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled whenever the watcher has read records. */
     private final Condition read = lock.newCondition();
     private long lastReadNanos = Long.MIN_VALUE;
-    private volatile Thread thread;
-    private volatile boolean closing;
-    private volatile RuntimeException failure;
 
     /** How an enquiry ended up as a case: the CaseOpened (or CaseMerged) events seen for it. */
     static final class Arrival {
@@ -102,6 +96,7 @@ final class CaseWatcher implements AutoCloseable {
     CaseWatcher(String bootstrapServers, String externalIdPrefix) {
         this.externalIdPrefix = externalIdPrefix;
         this.consumer = KafkaClients.consumer(bootstrapServers, "load-test-watcher");
+        this.loop = new PollLoop(consumer, this::read, () -> consumer.close(Duration.ofSeconds(5)));
     }
 
     /** Takes the current ends of both topics as the start and reads on from there in a thread of its own. */
@@ -112,9 +107,7 @@ final class CaseWatcher implements AutoCloseable {
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(partition -> consumer.position(partition, TOPICS_TIMEOUT));
-        thread = new Thread(this::poll, "load-test-watcher");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start("load-test-watcher");
     }
 
     private List<TopicPartition> partitions(String topic) {
@@ -129,35 +122,18 @@ final class CaseWatcher implements AutoCloseable {
         return found.get(0).stream().map(info -> new TopicPartition(topic, info.partition())).toList();
     }
 
-    private void poll() {
-        try {
-            while (true) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-                long now = System.currentTimeMillis();
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    if (record.topic().equals(Topics.CASE_EVENTS)) {
-                        caseEvent(record, now);
-                    }
-                    else {
-                        enquiryReceived(record);
-                    }
-                }
-                if (!records.isEmpty()) {
-                    signalRead();
-                }
+    private void read(ConsumerRecords<String, byte[]> records) {
+        long now = System.currentTimeMillis();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.topic().equals(Topics.CASE_EVENTS)) {
+                caseEvent(record, now);
+            }
+            else {
+                enquiryReceived(record);
             }
         }
-        catch (WakeupException e) {
-            if (!closing) {
-                failure = e;
-            }
-        }
-        catch (RuntimeException e) {
-            failure = e;
-        }
-        finally {
-            consumer.close(Duration.ofSeconds(5));
-            stopped.countDown();
+        if (!records.isEmpty()) {
+            signalRead();
         }
     }
 
@@ -237,6 +213,7 @@ final class CaseWatcher implements AutoCloseable {
     }
 
     private void checkRunning() {
+        RuntimeException failure = loop.failure();
         if (failure != null) {
             throw new IllegalStateException("Reading case-events failed: " + failure.getMessage(), failure);
         }
@@ -244,18 +221,11 @@ final class CaseWatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        if (thread == null) {
+        if (!loop.started()) {
             consumer.close(Duration.ofSeconds(5));
             return;
         }
-        closing = true;
-        consumer.wakeup();
-        try {
-            stopped.await(10, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop();
     }
 
     private void signalRead() {
