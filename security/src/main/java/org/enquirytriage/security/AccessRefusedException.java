@@ -1,5 +1,6 @@
 package org.enquirytriage.security;
 
+import org.enquirytriage.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -15,8 +16,6 @@ public class AccessRefusedException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
-        problem.setTitle("Forbidden");
-        return problem;
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
     }
 }

@@ -1,14 +1,13 @@
 package org.enquirytriage.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.enquirytriage.problem.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -17,7 +16,10 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** Answers a missing or invalid token with 401 and a refused one with 403, both as problem+json. */
+/**
+ * Answers a missing or invalid token with 401 and a refused one with 403, both as problem+json of the types the gateway
+ * answers them with ({@code unauthorized}, {@code forbidden}).
+ */
 final class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
@@ -47,14 +49,7 @@ final class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDe
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        String type = status == HttpStatus.UNAUTHORIZED ? "unauthorized" : "forbidden";
+        Problems.send(request, response, Problems.of(status, type, status.getReasonPhrase(), detail), objectMapper);
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -48,7 +49,8 @@ public class StaffSecurityAutoConfiguration {
     SecurityFilterChain staffSecurityFilterChain(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,
             ObjectProvider<RestrictedEndpoints> restrictedEndpoints, ObjectProvider<ObjectMapper> objectMapper)
             throws Exception {
-        SecurityProblemHandler problems = new SecurityProblemHandler(objectMapper.getIfAvailable(ObjectMapper::new));
+        SecurityProblemHandler problems = new SecurityProblemHandler(
+                objectMapper.getIfAvailable(() -> Jackson2ObjectMapperBuilder.json().build()));
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -33,6 +33,7 @@ class WebMvcSliceTests {
                         .with(StaffAuthentication.as(StaffAuthentication.staff("transport"))))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://enquirytriage.org/problems/forbidden"))
                 .andExpect(jsonPath("$.detail").value("Case c-1 belongs to another department"));
     }
 
@@ -40,7 +41,9 @@ class WebMvcSliceTests {
     void shouldRefuseARequestWithoutAToken() throws Exception {
         mockMvc.perform(get("/api/cases/housing/c-1"))
                 .andExpect(status().isUnauthorized())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://enquirytriage.org/problems/unauthorized"))
+                .andExpect(jsonPath("$.instance").value("/api/cases/housing/c-1"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -38,6 +39,6 @@ public class RequestSizeLimitAutoConfiguration {
     }
 
     private static TooLargeResponses tooLargeResponses(ObjectProvider<ObjectMapper> objectMapper) {
-        return new TooLargeResponses(objectMapper.getIfAvailable(ObjectMapper::new));
+        return new TooLargeResponses(objectMapper.getIfAvailable(() -> Jackson2ObjectMapperBuilder.json().build()));
     }
 }
