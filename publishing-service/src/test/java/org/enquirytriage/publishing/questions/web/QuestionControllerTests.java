@@ -116,6 +116,7 @@ class QuestionControllerTests {
         mvc.perform(get("/api/questions").param("limit", limit).with(EDITOR))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://enquirytriage.org/problems/invalid-request"))
                 .andExpect(jsonPath("$.detail").value(containsString("limit")))
                 .andExpect(jsonPath("$.errors[0].field").value("limit"));
         then(questions).should(never()).recent(any(), anyInt());
@@ -126,7 +127,9 @@ class QuestionControllerTests {
         mvc.perform(get("/api/questions").param("limit", "many").with(EDITOR))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value(containsString("limit")));
+                .andExpect(jsonPath("$.detail").value(containsString("limit")))
+                .andExpect(jsonPath("$.errors[0].field").value("limit"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a number (was many)"));
     }
 
     @Test

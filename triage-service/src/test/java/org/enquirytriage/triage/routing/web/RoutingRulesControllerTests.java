@@ -142,6 +142,7 @@ class RoutingRulesControllerTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Invalid routing rules change"))
+                .andExpect(jsonPath("$.type").value("https://enquirytriage.org/problems/invalid-request"))
                 .andExpect(jsonPath("$.instance").value("/api/routing/rules"))
                 .andExpect(jsonPath("$.detail").value("3 errors in the routing rules: rules[0].department: "
                         + "'changsha-transport' is not a known department; rules[1].topic: is required; "
@@ -242,7 +243,15 @@ class RoutingRulesControllerTests {
         mvc.perform(get("/api/routing/rules/versions").param("size", "1000")
                         .with(StaffAuthentication.as(StaffAuthentication.supervisor())))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://enquirytriage.org/problems/invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("size"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("100")));
+        mvc.perform(get("/api/routing/rules/versions").param("size", "ten")
+                        .with(StaffAuthentication.as(StaffAuthentication.supervisor())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("size"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a number (was ten)"));
     }
 
     @Test
