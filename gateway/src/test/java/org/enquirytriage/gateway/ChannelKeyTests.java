@@ -103,7 +103,9 @@ class ChannelKeyTests extends LocalStackTestBase {
                 .expectStatus().isEqualTo(HttpStatus.BAD_REQUEST)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.errors.channel").isEqualTo("must be lower-case letters, digits and dashes, at most 32")
+                .jsonPath("$.type").isEqualTo("https://enquirytriage.org/problems/invalid-request")
+                .jsonPath("$.errors[0].field").isEqualTo("channel")
+                .jsonPath("$.errors[0].message").isEqualTo("must be lower-case letters, digits and dashes, at most 32")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("channel"));
     }
 

@@ -72,7 +72,7 @@ class LoginTests extends LocalStackTestBase {
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors.password").exists();
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("password");
     }
 
     @Test

@@ -1,7 +1,8 @@
 package org.enquirytriage.gateway.problem;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -68,15 +69,23 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
                         && "No matching handler".equals(noHandler.getReason());
     }
 
+    /**
+     * The services' shape of invalid input (their {@code problem} module): type {@code invalid-request}, every
+     * invalid field in {@code errors} as {@code {field, message}}, sorted by field.
+     */
     private static ProblemDetail invalidFields(WebExchangeBindException invalid) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        invalid.getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
-        String detail = errors.entrySet().stream()
-                .map(error -> error.getKey() + " " + error.getValue())
-                .collect(Collectors.joining("; ", "Invalid request: ", "."));
+        List<InvalidField> errors = invalid.getFieldErrors().stream()
+                .map(error -> new InvalidField(error.getField(), String.valueOf(error.getDefaultMessage())))
+                .sorted(Comparator.comparing(InvalidField::field)).toList();
+        String detail = errors.stream().map(error -> error.field() + " " + error.message())
+                .collect(Collectors.joining("; ", "The request has invalid fields: ", "."));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(URI.create(ProblemResponses.TYPE_BASE + "invalid-request"));
         problem.setTitle("Invalid Request");
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    private record InvalidField(String field, String message) {
     }
 }

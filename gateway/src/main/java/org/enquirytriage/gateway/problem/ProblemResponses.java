@@ -19,7 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 public class ProblemResponses {
 
-    private static final String TYPE_BASE = "https://enquirytriage.org/problems/";
+    static final String TYPE_BASE = "https://enquirytriage.org/problems/";
 
     private final ObjectMapper objectMapper;
 
