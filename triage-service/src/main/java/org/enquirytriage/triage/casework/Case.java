@@ -1,10 +1,13 @@
 package org.enquirytriage.triage.casework;
 
+import static org.enquirytriage.triage.casework.CaseHistory.describe;
+import static org.enquirytriage.triage.casework.CaseHistory.dues;
+import static org.enquirytriage.triage.casework.CaseOutbox.eventId;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 
 import org.enquirytriage.events.CaseAccepted;
@@ -30,7 +33,6 @@ import org.enquirytriage.triage.sla.SlaPolicy;
 import org.enquirytriage.triage.sla.SlaTimer;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -62,23 +64,22 @@ public class Case {
     private Classification classification;
     private String department;
     private CaseStatus status;
-    private CaseStatus resumeStatus;
     private Instant openedAt;
     private Instant routedAt;
     @Unwrapped.Nullable
     private CaseClocks clocks;
     private Instant nextDue;
     private int escalationLevel;
-    private ExtensionRequest pendingExtension;
-    private List<Answer> answers = new ArrayList<>();
-    private List<Rating> ratings = new ArrayList<>();
-    private Satisfaction satisfaction;
-    private List<HistoryEntry> history = new ArrayList<>();
+    @Unwrapped.Empty
+    private CaseExtension extension = CaseExtension.NONE;
+    @Unwrapped.Empty
+    private CaseAnswers answers = CaseAnswers.none();
+    @Unwrapped.Empty
+    private CaseHistory history = CaseHistory.empty();
     @Version
     private Long version;
-    private List<OutboxMessage> outbox = new ArrayList<>();
-    @Transient
-    private final List<CaseEvent> raised = new ArrayList<>();
+    @Unwrapped.Empty
+    private CaseOutbox outbox = new CaseOutbox();
 
     @PersistenceCreator
     Case() {
@@ -148,12 +149,11 @@ public class Case {
         requireMayAct(by);
         requireText(answer, "an answer");
         String detail = "Answered" + (qaCandidate ? ", proposed as a Q&A candidate" : "");
-        if (pendingExtension != null) {
+        if (extension.request().isPresent()) {
             detail += "; the extension asked for lapses";
-            pendingExtension = null;
-            resumeStatus = null;
+            extension = CaseExtension.NONE;
         }
-        answers.add(new Answer(now, by.id(), answer, qaCandidate));
+        answers = answers.with(new Answer(now, by.id(), answer, qaCandidate));
         moveTo(next, by, "ANSWERED", detail, null, now);
         raise(new CaseAnswered(eventId(), now, id, id, channel, department, answer, qaCandidate, by.id()));
         for (MergedEnquiry merged : enquiries.mergedEnquiries()) {
@@ -212,12 +212,7 @@ public class Case {
         CaseStatus next = require(CaseAction.REQUEST_EXTENSION);
         requireMayAct(by);
         requireText(reason, "a reason for the extension");
-        if (workingDays < 1 || workingDays > policy.maxExtensionDays()) {
-            throw new CaseRuleException("An extension adds from 1 to " + policy.maxExtensionDays()
-                    + " working days (asked for " + workingDays + ")");
-        }
-        pendingExtension = new ExtensionRequest(now, by.id(), workingDays, reason);
-        resumeStatus = status;
+        extension = CaseExtension.requested(new ExtensionRequest(now, by.id(), workingDays, reason), status, policy);
         moveTo(next, by, "EXTENSION_REQUESTED", workingDays + " more working days asked for", reason, now);
     }
 
@@ -225,10 +220,9 @@ public class Case {
     void approveExtension(Actor by, String note, SlaPolicy policy, Instant now) {
         CaseStatus next = require(CaseAction.APPROVE_EXTENSION);
         requireSupervisor(by, "approve an extension");
-        ExtensionRequest request = pendingExtension;
-        setClocks(clocks.with(SlaClock.RESOLUTION, policy.extended(clocks.resolution(), request.workingDays(), now)));
-        pendingExtension = null;
-        resumeStatus = null;
+        ExtensionRequest request = extension.pendingExtension();
+        setClocks(extension.granted(clocks, policy, now));
+        extension = CaseExtension.NONE;
         moveTo(next, by, "EXTENSION_APPROVED", request.workingDays() + " working days added; resolution due "
                 + resolutionDue(), note, now);
         raise(new CaseExtended(eventId(), now, id, department, request.workingDays(), resolutionDue(),
@@ -240,9 +234,8 @@ public class Case {
         CaseStatus next = require(CaseAction.REFUSE_EXTENSION);
         requireSupervisor(by, "refuse an extension");
         requireText(reason, "a reason for refusing the extension");
-        int days = pendingExtension.workingDays();
-        pendingExtension = null;
-        resumeStatus = null;
+        int days = extension.workingDays();
+        extension = CaseExtension.NONE;
         moveTo(next, by, "EXTENSION_REFUSED", days + " more working days refused; resolution still due "
                 + resolutionDue(), reason, now);
     }
@@ -286,11 +279,10 @@ public class Case {
      * @return whether the rating was new
      */
     boolean rate(Rating rating, SlaPolicy policy, Instant now) {
-        if (ratings.stream().anyMatch(known -> known.eventId().equals(rating.eventId()))) {
+        if (answers.knows(rating)) {
             return false;
         }
-        ratings.add(rating);
-        satisfaction = rating.rating();
+        answers = answers.with(rating);
         record(Actor.CITIZEN, "RATED", "The citizen of enquiry " + rating.enquiryId() + " rated the answer "
                 + rating.rating(), null, now);
         if (rating.rating() == Satisfaction.DISSATISFIED && CaseLifecycle.allows(status, CaseAction.REOPEN)) {
@@ -403,24 +395,23 @@ public class Case {
             setClocks(alert.clocks());
             alert.history().forEach(entry -> record(Actor.SLA_WATCHER, entry.action(), entry.detail(), entry.reason(),
                     now));
-            alert.events(Case::eventId, id, department, now).forEach(this::raise);
+            alert.events(CaseOutbox::eventId, id, department, now).forEach(this::raise);
         });
         return due.isPresent();
     }
 
     /** Moves the events raised since the case was loaded into its outbox, to be written with it. */
     void moveRaisedEventsTo(Function<CaseEvent, OutboxMessage> encoder) {
-        raised.forEach(event -> outbox.add(encoder.apply(event)));
-        raised.clear();
+        outbox.moveRaisedEventsTo(encoder);
     }
 
     /** The events raised since the case was loaded or last saved. */
     List<CaseEvent> raisedEvents() {
-        return List.copyOf(raised);
+        return outbox.raised();
     }
 
     private CaseStatus require(CaseAction action) {
-        return CaseLifecycle.next(id, status, action, resumeStatus);
+        return CaseLifecycle.next(id, status, action, extension.resumeStatus());
     }
 
     private void requireMayAct(Actor by) {
@@ -460,25 +451,11 @@ public class Case {
     }
 
     private void record(Actor by, String action, String detail, String reason, Instant now) {
-        history.add(new HistoryEntry(now, by.id(), action, detail, reason));
+        history = history.with(by, action, detail, reason, now);
     }
 
     private void raise(CaseEvent event) {
-        raised.add(event);
-    }
-
-    private static String describe(Classification classification) {
-        return classification.kind() + ", topic " + classification.topic() + ", priority "
-                + classification.priority() + " (" + classification.modelVersion() + ")";
-    }
-
-    private static String dues(CaseClocks deadlines) {
-        return "; first response due " + deadlines.firstResponseDue() + ", resolution due "
-                + deadlines.resolutionDue();
-    }
-
-    private static String eventId() {
-        return UUID.randomUUID().toString();
+        outbox.raise(event);
     }
 
     public String id() {
@@ -570,24 +547,24 @@ public class Case {
     }
 
     public Optional<ExtensionRequest> pendingExtension() {
-        return Optional.ofNullable(pendingExtension);
+        return extension.request();
     }
 
     public List<Answer> answers() {
-        return List.copyOf(answers);
+        return answers.answers();
     }
 
     public List<Rating> ratings() {
-        return List.copyOf(ratings);
+        return answers.ratings();
     }
 
     /** The latest rating, {@code null} before the citizen rated. */
     public Satisfaction satisfaction() {
-        return satisfaction;
+        return answers.satisfaction();
     }
 
     public List<HistoryEntry> history() {
-        return List.copyOf(history);
+        return history.entries();
     }
 
     public Long version() {
@@ -595,6 +572,6 @@ public class Case {
     }
 
     List<OutboxMessage> outbox() {
-        return List.copyOf(outbox);
+        return outbox.messages();
     }
 }
