@@ -42,7 +42,9 @@ import org.springframework.data.mongodb.core.mapping.Unwrapped;
  * A citizen's matter as the government handles it: opened from an enquiry under the enquiry's id, classified,
  * routed to a department with its two clocks (first response and resolution), and taken through its life by the
  * actions of {@link CaseLifecycle}. Every step is written to its history and raises an event, which waits in the
- * case's outbox until the case is saved and the relay has sent it; the version catches concurrent changes.
+ * case's outbox until the case is saved and the relay has sent it; the version catches concurrent changes. The parts
+ * with rules of their own are values, stored flat in the case's document: {@link CaseEnquiries}, {@link CaseClocks},
+ * {@link CaseExtension}, {@link CaseAnswers}, {@link CaseHistory} and {@link CaseOutbox}.
  */
 @Document(Case.COLLECTION)
 @CompoundIndex(name = "department_status_nextDue", def = "{'department': 1, 'status': 1, 'nextDue': 1}")

@@ -12,9 +12,9 @@ import org.enquirytriage.events.Satisfaction;
  *
  * @param satisfaction the latest rating, {@code null} before a citizen rated
  */
-public record CaseAnswers(List<Answer> answers, List<Rating> ratings, Satisfaction satisfaction) {
+record CaseAnswers(List<Answer> answers, List<Rating> ratings, Satisfaction satisfaction) {
 
-    public CaseAnswers {
+    CaseAnswers {
         answers = answers == null ? List.of() : List.copyOf(answers);
         ratings = ratings == null ? List.of() : List.copyOf(ratings);
     }

@@ -14,7 +14,7 @@ import org.enquirytriage.triage.sla.SlaPolicy;
  *
  * @param resumeStatus the status the case had when the extension was asked for
  */
-public record CaseExtension(ExtensionRequest pendingExtension, CaseStatus resumeStatus) {
+record CaseExtension(ExtensionRequest pendingExtension, CaseStatus resumeStatus) {
 
     /** No extension asked for, or the last one settled. */
     static final CaseExtension NONE = new CaseExtension(null, null);

@@ -13,9 +13,9 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * for what a reader needs to follow them (a classification, the deadlines a routing set). Stored unwrapped in the
  * case, as its {@code history} field.
  */
-public record CaseHistory(@Field("history") List<HistoryEntry> entries) {
+record CaseHistory(@Field("history") List<HistoryEntry> entries) {
 
-    public CaseHistory {
+    CaseHistory {
         entries = entries == null ? List.of() : List.copyOf(entries);
     }
 
