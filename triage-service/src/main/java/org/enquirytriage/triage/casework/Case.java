@@ -226,8 +226,8 @@ public class Case {
         setClocks(extension.granted(clocks, policy, now));
         extension = CaseExtension.NONE;
         moveTo(next, by, "EXTENSION_APPROVED", request.workingDays() + " working days added; resolution due "
-                + resolutionDue(), note, now);
-        raise(new CaseExtended(eventId(), now, id, department, request.workingDays(), resolutionDue(),
+                + clocks.resolutionDue(), note, now);
+        raise(new CaseExtended(eventId(), now, id, department, request.workingDays(), clocks.resolutionDue(),
                 request.reason(), by.id()));
     }
 
@@ -239,7 +239,7 @@ public class Case {
         int days = extension.workingDays();
         extension = CaseExtension.NONE;
         moveTo(next, by, "EXTENSION_REFUSED", days + " more working days refused; resolution still due "
-                + resolutionDue(), reason, now);
+                + clocks.resolutionDue(), reason, now);
     }
 
     /** The department reports the matter resolved, which stops the resolution clock. */
@@ -269,8 +269,8 @@ public class Case {
         CaseStatus next = require(CaseAction.REOPEN);
         requireText(reason, "a reason for reopening the case");
         setClocks(clocks.with(SlaClock.RESOLUTION, policy.resolutionFrom(classification, now)));
-        moveTo(next, by, "REOPENED", "Reopened; back with " + department + ", resolution due " + resolutionDue(),
-                reason, now);
+        moveTo(next, by, "REOPENED", "Reopened; back with " + department + ", resolution due "
+                + clocks.resolutionDue(), reason, now);
         raise(new CaseReopened(eventId(), now, id, department, reason));
     }
 
@@ -515,37 +515,6 @@ public class Case {
 
     public CaseClocks clocks() {
         return clocks;
-    }
-
-    public SlaTimer firstResponse() {
-        return clocks.firstResponse();
-    }
-
-    public SlaTimer resolution() {
-        return clocks.resolution();
-    }
-
-    public Instant firstResponseDue() {
-        return clocks.firstResponseDue();
-    }
-
-    public Instant resolutionDue() {
-        return clocks.resolutionDue();
-    }
-
-    /** The nearest deadline of the clocks still running, {@code null} when none runs. */
-    public Instant nextDue() {
-        return nextDue;
-    }
-
-    /** Whether a running clock has run out at an instant. */
-    public boolean overdueAt(Instant now) {
-        return nextDue != null && now.isAfter(nextDue);
-    }
-
-    /** 0, or the escalation level of a running clock's breach. */
-    public int escalationLevel() {
-        return escalationLevel;
     }
 
     public Optional<ExtensionRequest> pendingExtension() {

@@ -161,10 +161,10 @@ class CaseLifecycleFlowTests {
         publish(CaseFixtures.enquiry(id, "citizen-" + id, null, "噪音", "某工地夜间施工。"));
         Case opened = await().atMost(PATIENCE).until(() -> cases.findById(id).orElse(null), c -> c != null);
 
-        clock.setInstant(opened.firstResponse().warnAt());
+        clock.setInstant(opened.clocks().firstResponse().warnAt());
         watcher.watch();
         watcher.watch();
-        clock.setInstant(opened.firstResponseDue().plusSeconds(1));
+        clock.setInstant(opened.clocks().firstResponseDue().plusSeconds(1));
         watcher.watch();
         watcher.watch();
 

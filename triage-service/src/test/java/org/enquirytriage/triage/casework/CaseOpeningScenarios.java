@@ -104,9 +104,9 @@ abstract class CaseOpeningScenarios {
         assertThat(stored.getString("status")).isEqualTo("ROUTED");
         Instant openedAt = stored.getDate("openedAt").toInstant();
         CaseClocks expected = slaPolicy.deadlines(opened.classification(), openedAt);
-        assertThat(opened.firstResponseDue()).isEqualTo(expected.firstResponseDue());
-        assertThat(opened.resolutionDue()).isEqualTo(expected.resolutionDue());
-        assertThat(opened.firstResponse().warnAt()).isEqualTo(expected.firstResponse().warnAt());
+        assertThat(opened.clocks().firstResponseDue()).isEqualTo(expected.firstResponseDue());
+        assertThat(opened.clocks().resolutionDue()).isEqualTo(expected.resolutionDue());
+        assertThat(opened.clocks().firstResponse().warnAt()).isEqualTo(expected.firstResponse().warnAt());
         assertThat(stored.getList("history", Document.class)).extracting(entry -> entry.getString("action"))
                 .containsExactly("OPENED", "ROUTED");
 

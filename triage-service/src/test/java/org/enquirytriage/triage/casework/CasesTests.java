@@ -65,7 +65,7 @@ class CasesTests {
         assertThat(found.citizenKey()).isEqualTo("citizen-case-1");
         assertThat(found.classification().features()).containsExactly("噪音", "施工");
         assertThat(found.history()).extracting(HistoryEntry::action).containsExactly("OPENED", "ROUTED");
-        assertThat(found.firstResponse().warnAt()).isNotNull();
+        assertThat(found.clocks().firstResponse().warnAt()).isNotNull();
         assertThat(outboxTypes("case-1")).containsExactly("case.opened.v1");
         assertThat(found.version()).isZero();
         verify(relay, atLeastOnce()).relay("cases", "case-1");
@@ -176,7 +176,7 @@ class CasesTests {
                 CaseFixtures.POLICY, MONDAY);
         cases.insert(answeredInTime);
         Case overdue = CaseFixtures.routedCase("b", "housing", MONDAY);
-        alert(overdue, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.BREACH, overdue.firstResponseDue());
+        alert(overdue, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.BREACH, overdue.clocks().firstResponseDue());
         cases.insert(overdue);
         cases.insert(CaseFixtures.routedCase("c", "transport", MONDAY));
 
