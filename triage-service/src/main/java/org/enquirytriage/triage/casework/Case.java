@@ -134,7 +134,7 @@ public class Case {
     /** The department takes the case on: its first response, which stops the first-response clock. */
     void accept(Actor by, Instant now) {
         CaseStatus next = require(CaseAction.ACCEPT);
-        requireMayAct(by);
+        by.requireMayActFor(department, id);
         setClocks(clocks.with(SlaClock.FIRST_RESPONSE, clocks.firstResponse().stoppedAt(now)));
         moveTo(next, by, "ACCEPTED", "First response by " + department
                 + (Boolean.TRUE.equals(clocks.firstResponse().onTime()) ? ", in time" : ", late"), null, now);
@@ -148,7 +148,7 @@ public class Case {
      */
     void answer(Actor by, String answer, boolean qaCandidate, Instant now) {
         CaseStatus next = require(CaseAction.ANSWER);
-        requireMayAct(by);
+        by.requireMayActFor(department, id);
         requireText(answer, "an answer");
         String detail = "Answered" + (qaCandidate ? ", proposed as a Q&A candidate" : "");
         if (extension.request().isPresent()) {
@@ -170,7 +170,7 @@ public class Case {
      */
     void transfer(Actor by, String reason, String triageDesk, SlaPolicy policy, Instant now) {
         CaseStatus next = require(CaseAction.TRANSFER);
-        requireMayAct(by);
+        by.requireMayActFor(department, id);
         requireText(reason, "a reason for sending the case back");
         if (department.equals(triageDesk)) {
             throw new CaseRuleException("Case " + id + " is at the triage desk already: re-route it instead");
@@ -191,7 +191,7 @@ public class Case {
      */
     void reroute(Actor by, String toDepartment, String reason, String triageDesk, SlaPolicy policy, Instant now) {
         CaseStatus next = require(CaseAction.REROUTE);
-        requireMayAct(by);
+        by.requireMayActFor(department, id);
         boolean desk = triageDesk.equals(by.department()) && triageDesk.equals(department);
         if (!by.supervisor() && !desk) {
             throw new ActionForbiddenException("Only a supervisor, or the triage desk for the cases at the desk, may "
@@ -212,7 +212,7 @@ public class Case {
     /** The department asks a supervisor for more time to resolve the case (延期). */
     void requestExtension(Actor by, int workingDays, String reason, SlaPolicy policy, Instant now) {
         CaseStatus next = require(CaseAction.REQUEST_EXTENSION);
-        requireMayAct(by);
+        by.requireMayActFor(department, id);
         requireText(reason, "a reason for the extension");
         extension = CaseExtension.requested(new ExtensionRequest(now, by.id(), workingDays, reason), status, policy);
         moveTo(next, by, "EXTENSION_REQUESTED", workingDays + " more working days asked for", reason, now);
@@ -221,7 +221,7 @@ public class Case {
     /** A supervisor grants the extension asked for: the resolution deadline moves on by its working days. */
     void approveExtension(Actor by, String note, SlaPolicy policy, Instant now) {
         CaseStatus next = require(CaseAction.APPROVE_EXTENSION);
-        requireSupervisor(by, "approve an extension");
+        by.requireSupervisor("approve an extension", id);
         ExtensionRequest request = extension.pendingExtension();
         setClocks(extension.granted(clocks, policy, now));
         extension = CaseExtension.NONE;
@@ -234,7 +234,7 @@ public class Case {
     /** A supervisor refuses the extension asked for; the deadline stays. */
     void refuseExtension(Actor by, String reason, Instant now) {
         CaseStatus next = require(CaseAction.REFUSE_EXTENSION);
-        requireSupervisor(by, "refuse an extension");
+        by.requireSupervisor("refuse an extension", id);
         requireText(reason, "a reason for refusing the extension");
         int days = extension.workingDays();
         extension = CaseExtension.NONE;
@@ -245,7 +245,7 @@ public class Case {
     /** The department reports the matter resolved, which stops the resolution clock. */
     void resolve(Actor by, String note, Instant now) {
         CaseStatus next = require(CaseAction.RESOLVE);
-        requireMayAct(by);
+        by.requireMayActFor(department, id);
         setClocks(clocks.with(SlaClock.RESOLUTION, clocks.resolution().stoppedAt(now)));
         moveTo(next, by, "RESOLVED", "Resolved" + (Boolean.TRUE.equals(clocks.resolution().onTime()) ? " in time"
                 : " late"), note, now);
@@ -256,7 +256,7 @@ public class Case {
     void close(Actor by, String reason, Instant now) {
         CaseStatus next = require(CaseAction.CLOSE);
         if (!Actor.CITIZEN.equals(by)) {
-            requireSupervisor(by, "close a case");
+            by.requireSupervisor("close a case", id);
         }
         requireText(reason, "a reason for closing the case");
         setClocks(clocks.stoppedAt(now));
@@ -303,7 +303,7 @@ public class Case {
      */
     void reclassify(Actor by, Classification corrected, String reason, SlaPolicy policy, Instant now) {
         CaseStatus next = require(CaseAction.RECLASSIFY);
-        requireMayAct(by);
+        by.requireMayActFor(department, id);
         requireText(reason, "a reason for the correction");
         Classification before = classification;
         classification = corrected;
@@ -325,31 +325,20 @@ public class Case {
     }
 
     /**
-     * Merges this case into another, which takes on its enquiries; this case stops and stays as a record that
-     * points to the other.
+     * Stops this case as merged into another (并单), to stay as a record that points to it; {@link CaseMerging}
+     * checks the other case can take on the enquiries and hands them over.
      *
      * @return the enquiries the other case takes on: this case's own and those merged into it
      */
-    List<MergedEnquiry> mergeInto(Case target, Actor by, String reason, Instant now) {
+    List<MergedEnquiry> handOverTo(String targetId, Actor by, String reason, Instant now) {
         CaseStatus next = require(CaseAction.MERGE);
-        requireMayAct(by);
-        if (!by.mayActFor(target.department)) {
-            throw new CaseNotFoundException(target.id);
-        }
-        if (target.id.equals(id)) {
-            throw new CaseRuleException("Case " + id + " cannot be merged into itself");
-        }
-        target.require(CaseAction.ABSORB);
         requireText(reason, "a reason for the merge");
         List<MergedEnquiry> moving = new ArrayList<>();
         moving.add(new MergedEnquiry(id, channel, subject, text, regionCode, citizenKey, now));
         moving.addAll(enquiries.mergedEnquiries());
-        enquiries = enquiries.handedOverTo(target.id);
+        enquiries = enquiries.handedOverTo(targetId);
         setClocks(clocks.stoppedAt(now));
-        moveTo(next, by, "MERGED", "Merged into case " + target.id, reason, now);
-        for (MergedEnquiry enquiry : moving) {
-            target.absorb(enquiry, by, reason, now);
-        }
+        moveTo(next, by, "MERGED", "Merged into case " + targetId, reason, now);
         return moving;
     }
 
@@ -360,7 +349,7 @@ public class Case {
      */
     MergedEnquiry split(Actor by, String enquiryId, String reason, Instant now) {
         CaseStatus next = require(CaseAction.SPLIT);
-        requireMayAct(by);
+        by.requireMayActFor(department, id);
         requireText(reason, "a reason for the split");
         MergedEnquiry enquiry = enquiries.merged(id, enquiryId);
         enquiries = enquiries.without(enquiry);
@@ -412,20 +401,13 @@ public class Case {
         return outbox.raised();
     }
 
-    private CaseStatus require(CaseAction action) {
+    /**
+     * The status an action takes the case to.
+     *
+     * @throws IllegalTransitionException when the case's status does not allow the action
+     */
+    CaseStatus require(CaseAction action) {
         return CaseLifecycle.next(id, status, action, extension.resumeStatus());
-    }
-
-    private void requireMayAct(Actor by) {
-        if (!by.mayActFor(department)) {
-            throw new CaseNotFoundException(id);
-        }
-    }
-
-    private void requireSupervisor(Actor by, String what) {
-        if (!by.supervisor()) {
-            throw new ActionForbiddenException("Only a supervisor may " + what + " (case " + id + ")");
-        }
     }
 
     private void requireText(String value, String what) {
