@@ -28,4 +28,27 @@ public record Actor(String id, String department, boolean supervisor) {
     public boolean mayActFor(String caseDepartment) {
         return supervisor || (department != null && department.equals(caseDepartment));
     }
+
+    /**
+     * Checks that the actor may act on a case of a department; to anyone else the case does not exist.
+     *
+     * @throws CaseNotFoundException when the actor may not
+     */
+    void requireMayActFor(String caseDepartment, String caseId) {
+        if (!mayActFor(caseDepartment)) {
+            throw new CaseNotFoundException(caseId);
+        }
+    }
+
+    /**
+     * Checks that the actor is a supervisor, who alone may take some actions.
+     *
+     * @param what the action, as in "only a supervisor may ..."
+     * @throws ActionForbiddenException when the actor is not
+     */
+    void requireSupervisor(String what, String caseId) {
+        if (!supervisor) {
+            throw new ActionForbiddenException("Only a supervisor may " + what + " (case " + caseId + ")");
+        }
+    }
 }

@@ -1,10 +1,13 @@
 package org.enquirytriage.triage.casework;
 
+import static org.enquirytriage.triage.casework.CaseHistory.describe;
+import static org.enquirytriage.triage.casework.CaseHistory.dues;
+import static org.enquirytriage.triage.casework.CaseOutbox.eventId;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 
 import org.enquirytriage.events.CaseAccepted;
@@ -30,7 +33,6 @@ import org.enquirytriage.triage.sla.SlaPolicy;
 import org.enquirytriage.triage.sla.SlaTimer;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -40,7 +42,9 @@ import org.springframework.data.mongodb.core.mapping.Unwrapped;
  * A citizen's matter as the government handles it: opened from an enquiry under the enquiry's id, classified,
  * routed to a department with its two clocks (first response and resolution), and taken through its life by the
  * actions of {@link CaseLifecycle}. Every step is written to its history and raises an event, which waits in the
- * case's outbox until the case is saved and the relay has sent it; the version catches concurrent changes.
+ * case's outbox until the case is saved and the relay has sent it; the version catches concurrent changes. The parts
+ * with rules of their own are values, stored flat in the case's document: {@link CaseEnquiries}, {@link CaseClocks},
+ * {@link CaseExtension}, {@link CaseAnswers}, {@link CaseHistory} and {@link CaseOutbox}.
  */
 @Document(Case.COLLECTION)
 @CompoundIndex(name = "department_status_nextDue", def = "{'department': 1, 'status': 1, 'nextDue': 1}")
@@ -62,23 +66,22 @@ public class Case {
     private Classification classification;
     private String department;
     private CaseStatus status;
-    private CaseStatus resumeStatus;
     private Instant openedAt;
     private Instant routedAt;
     @Unwrapped.Nullable
     private CaseClocks clocks;
     private Instant nextDue;
     private int escalationLevel;
-    private ExtensionRequest pendingExtension;
-    private List<Answer> answers = new ArrayList<>();
-    private List<Rating> ratings = new ArrayList<>();
-    private Satisfaction satisfaction;
-    private List<HistoryEntry> history = new ArrayList<>();
+    @Unwrapped.Empty
+    private CaseExtension extension = CaseExtension.NONE;
+    @Unwrapped.Empty
+    private CaseAnswers answers = CaseAnswers.none();
+    @Unwrapped.Empty
+    private CaseHistory history = CaseHistory.empty();
     @Version
     private Long version;
-    private List<OutboxMessage> outbox = new ArrayList<>();
-    @Transient
-    private final List<CaseEvent> raised = new ArrayList<>();
+    @Unwrapped.Empty
+    private CaseOutbox outbox = new CaseOutbox();
 
     @PersistenceCreator
     Case() {
@@ -131,7 +134,7 @@ public class Case {
     /** The department takes the case on: its first response, which stops the first-response clock. */
     void accept(Actor by, Instant now) {
         CaseStatus next = require(CaseAction.ACCEPT);
-        requireMayAct(by);
+        by.requireMayActFor(department, id);
         setClocks(clocks.with(SlaClock.FIRST_RESPONSE, clocks.firstResponse().stoppedAt(now)));
         moveTo(next, by, "ACCEPTED", "First response by " + department
                 + (Boolean.TRUE.equals(clocks.firstResponse().onTime()) ? ", in time" : ", late"), null, now);
@@ -145,15 +148,14 @@ public class Case {
      */
     void answer(Actor by, String answer, boolean qaCandidate, Instant now) {
         CaseStatus next = require(CaseAction.ANSWER);
-        requireMayAct(by);
+        by.requireMayActFor(department, id);
         requireText(answer, "an answer");
         String detail = "Answered" + (qaCandidate ? ", proposed as a Q&A candidate" : "");
-        if (pendingExtension != null) {
+        if (extension.request().isPresent()) {
             detail += "; the extension asked for lapses";
-            pendingExtension = null;
-            resumeStatus = null;
+            extension = CaseExtension.NONE;
         }
-        answers.add(new Answer(now, by.id(), answer, qaCandidate));
+        answers = answers.with(new Answer(now, by.id(), answer, qaCandidate));
         moveTo(next, by, "ANSWERED", detail, null, now);
         raise(new CaseAnswered(eventId(), now, id, id, channel, department, answer, qaCandidate, by.id()));
         for (MergedEnquiry merged : enquiries.mergedEnquiries()) {
@@ -168,7 +170,7 @@ public class Case {
      */
     void transfer(Actor by, String reason, String triageDesk, SlaPolicy policy, Instant now) {
         CaseStatus next = require(CaseAction.TRANSFER);
-        requireMayAct(by);
+        by.requireMayActFor(department, id);
         requireText(reason, "a reason for sending the case back");
         if (department.equals(triageDesk)) {
             throw new CaseRuleException("Case " + id + " is at the triage desk already: re-route it instead");
@@ -189,7 +191,7 @@ public class Case {
      */
     void reroute(Actor by, String toDepartment, String reason, String triageDesk, SlaPolicy policy, Instant now) {
         CaseStatus next = require(CaseAction.REROUTE);
-        requireMayAct(by);
+        by.requireMayActFor(department, id);
         boolean desk = triageDesk.equals(by.department()) && triageDesk.equals(department);
         if (!by.supervisor() && !desk) {
             throw new ActionForbiddenException("Only a supervisor, or the triage desk for the cases at the desk, may "
@@ -210,47 +212,40 @@ public class Case {
     /** The department asks a supervisor for more time to resolve the case (延期). */
     void requestExtension(Actor by, int workingDays, String reason, SlaPolicy policy, Instant now) {
         CaseStatus next = require(CaseAction.REQUEST_EXTENSION);
-        requireMayAct(by);
+        by.requireMayActFor(department, id);
         requireText(reason, "a reason for the extension");
-        if (workingDays < 1 || workingDays > policy.maxExtensionDays()) {
-            throw new CaseRuleException("An extension adds from 1 to " + policy.maxExtensionDays()
-                    + " working days (asked for " + workingDays + ")");
-        }
-        pendingExtension = new ExtensionRequest(now, by.id(), workingDays, reason);
-        resumeStatus = status;
+        extension = CaseExtension.requested(new ExtensionRequest(now, by.id(), workingDays, reason), status, policy);
         moveTo(next, by, "EXTENSION_REQUESTED", workingDays + " more working days asked for", reason, now);
     }
 
     /** A supervisor grants the extension asked for: the resolution deadline moves on by its working days. */
     void approveExtension(Actor by, String note, SlaPolicy policy, Instant now) {
         CaseStatus next = require(CaseAction.APPROVE_EXTENSION);
-        requireSupervisor(by, "approve an extension");
-        ExtensionRequest request = pendingExtension;
-        setClocks(clocks.with(SlaClock.RESOLUTION, policy.extended(clocks.resolution(), request.workingDays(), now)));
-        pendingExtension = null;
-        resumeStatus = null;
+        by.requireSupervisor("approve an extension", id);
+        ExtensionRequest request = extension.pendingExtension();
+        setClocks(extension.granted(clocks, policy, now));
+        extension = CaseExtension.NONE;
         moveTo(next, by, "EXTENSION_APPROVED", request.workingDays() + " working days added; resolution due "
-                + resolutionDue(), note, now);
-        raise(new CaseExtended(eventId(), now, id, department, request.workingDays(), resolutionDue(),
+                + clocks.resolutionDue(), note, now);
+        raise(new CaseExtended(eventId(), now, id, department, request.workingDays(), clocks.resolutionDue(),
                 request.reason(), by.id()));
     }
 
     /** A supervisor refuses the extension asked for; the deadline stays. */
     void refuseExtension(Actor by, String reason, Instant now) {
         CaseStatus next = require(CaseAction.REFUSE_EXTENSION);
-        requireSupervisor(by, "refuse an extension");
+        by.requireSupervisor("refuse an extension", id);
         requireText(reason, "a reason for refusing the extension");
-        int days = pendingExtension.workingDays();
-        pendingExtension = null;
-        resumeStatus = null;
+        int days = extension.workingDays();
+        extension = CaseExtension.NONE;
         moveTo(next, by, "EXTENSION_REFUSED", days + " more working days refused; resolution still due "
-                + resolutionDue(), reason, now);
+                + clocks.resolutionDue(), reason, now);
     }
 
     /** The department reports the matter resolved, which stops the resolution clock. */
     void resolve(Actor by, String note, Instant now) {
         CaseStatus next = require(CaseAction.RESOLVE);
-        requireMayAct(by);
+        by.requireMayActFor(department, id);
         setClocks(clocks.with(SlaClock.RESOLUTION, clocks.resolution().stoppedAt(now)));
         moveTo(next, by, "RESOLVED", "Resolved" + (Boolean.TRUE.equals(clocks.resolution().onTime()) ? " in time"
                 : " late"), note, now);
@@ -261,7 +256,7 @@ public class Case {
     void close(Actor by, String reason, Instant now) {
         CaseStatus next = require(CaseAction.CLOSE);
         if (!Actor.CITIZEN.equals(by)) {
-            requireSupervisor(by, "close a case");
+            by.requireSupervisor("close a case", id);
         }
         requireText(reason, "a reason for closing the case");
         setClocks(clocks.stoppedAt(now));
@@ -274,8 +269,8 @@ public class Case {
         CaseStatus next = require(CaseAction.REOPEN);
         requireText(reason, "a reason for reopening the case");
         setClocks(clocks.with(SlaClock.RESOLUTION, policy.resolutionFrom(classification, now)));
-        moveTo(next, by, "REOPENED", "Reopened; back with " + department + ", resolution due " + resolutionDue(),
-                reason, now);
+        moveTo(next, by, "REOPENED", "Reopened; back with " + department + ", resolution due "
+                + clocks.resolutionDue(), reason, now);
         raise(new CaseReopened(eventId(), now, id, department, reason));
     }
 
@@ -286,11 +281,10 @@ public class Case {
      * @return whether the rating was new
      */
     boolean rate(Rating rating, SlaPolicy policy, Instant now) {
-        if (ratings.stream().anyMatch(known -> known.eventId().equals(rating.eventId()))) {
+        if (answers.knows(rating)) {
             return false;
         }
-        ratings.add(rating);
-        satisfaction = rating.rating();
+        answers = answers.with(rating);
         record(Actor.CITIZEN, "RATED", "The citizen of enquiry " + rating.enquiryId() + " rated the answer "
                 + rating.rating(), null, now);
         if (rating.rating() == Satisfaction.DISSATISFIED && CaseLifecycle.allows(status, CaseAction.REOPEN)) {
@@ -309,7 +303,7 @@ public class Case {
      */
     void reclassify(Actor by, Classification corrected, String reason, SlaPolicy policy, Instant now) {
         CaseStatus next = require(CaseAction.RECLASSIFY);
-        requireMayAct(by);
+        by.requireMayActFor(department, id);
         requireText(reason, "a reason for the correction");
         Classification before = classification;
         classification = corrected;
@@ -331,31 +325,20 @@ public class Case {
     }
 
     /**
-     * Merges this case into another, which takes on its enquiries; this case stops and stays as a record that
-     * points to the other.
+     * Stops this case as merged into another (并单), to stay as a record that points to it; {@link CaseMerging}
+     * checks the other case can take on the enquiries and hands them over.
      *
      * @return the enquiries the other case takes on: this case's own and those merged into it
      */
-    List<MergedEnquiry> mergeInto(Case target, Actor by, String reason, Instant now) {
+    List<MergedEnquiry> handOverTo(String targetId, Actor by, String reason, Instant now) {
         CaseStatus next = require(CaseAction.MERGE);
-        requireMayAct(by);
-        if (!by.mayActFor(target.department)) {
-            throw new CaseNotFoundException(target.id);
-        }
-        if (target.id.equals(id)) {
-            throw new CaseRuleException("Case " + id + " cannot be merged into itself");
-        }
-        target.require(CaseAction.ABSORB);
         requireText(reason, "a reason for the merge");
         List<MergedEnquiry> moving = new ArrayList<>();
         moving.add(new MergedEnquiry(id, channel, subject, text, regionCode, citizenKey, now));
         moving.addAll(enquiries.mergedEnquiries());
-        enquiries = enquiries.handedOverTo(target.id);
+        enquiries = enquiries.handedOverTo(targetId);
         setClocks(clocks.stoppedAt(now));
-        moveTo(next, by, "MERGED", "Merged into case " + target.id, reason, now);
-        for (MergedEnquiry enquiry : moving) {
-            target.absorb(enquiry, by, reason, now);
-        }
+        moveTo(next, by, "MERGED", "Merged into case " + targetId, reason, now);
         return moving;
     }
 
@@ -366,7 +349,7 @@ public class Case {
      */
     MergedEnquiry split(Actor by, String enquiryId, String reason, Instant now) {
         CaseStatus next = require(CaseAction.SPLIT);
-        requireMayAct(by);
+        by.requireMayActFor(department, id);
         requireText(reason, "a reason for the split");
         MergedEnquiry enquiry = enquiries.merged(id, enquiryId);
         enquiries = enquiries.without(enquiry);
@@ -403,36 +386,28 @@ public class Case {
             setClocks(alert.clocks());
             alert.history().forEach(entry -> record(Actor.SLA_WATCHER, entry.action(), entry.detail(), entry.reason(),
                     now));
-            alert.events(Case::eventId, id, department, now).forEach(this::raise);
+            alert.events(CaseOutbox::eventId, id, department, now).forEach(this::raise);
         });
         return due.isPresent();
     }
 
     /** Moves the events raised since the case was loaded into its outbox, to be written with it. */
     void moveRaisedEventsTo(Function<CaseEvent, OutboxMessage> encoder) {
-        raised.forEach(event -> outbox.add(encoder.apply(event)));
-        raised.clear();
+        outbox.moveRaisedEventsTo(encoder);
     }
 
     /** The events raised since the case was loaded or last saved. */
     List<CaseEvent> raisedEvents() {
-        return List.copyOf(raised);
+        return outbox.raised();
     }
 
-    private CaseStatus require(CaseAction action) {
-        return CaseLifecycle.next(id, status, action, resumeStatus);
-    }
-
-    private void requireMayAct(Actor by) {
-        if (!by.mayActFor(department)) {
-            throw new CaseNotFoundException(id);
-        }
-    }
-
-    private void requireSupervisor(Actor by, String what) {
-        if (!by.supervisor()) {
-            throw new ActionForbiddenException("Only a supervisor may " + what + " (case " + id + ")");
-        }
+    /**
+     * The status an action takes the case to.
+     *
+     * @throws IllegalTransitionException when the case's status does not allow the action
+     */
+    CaseStatus require(CaseAction action) {
+        return CaseLifecycle.next(id, status, action, extension.resumeStatus());
     }
 
     private void requireText(String value, String what) {
@@ -460,25 +435,11 @@ public class Case {
     }
 
     private void record(Actor by, String action, String detail, String reason, Instant now) {
-        history.add(new HistoryEntry(now, by.id(), action, detail, reason));
+        history = history.with(by, action, detail, reason, now);
     }
 
     private void raise(CaseEvent event) {
-        raised.add(event);
-    }
-
-    private static String describe(Classification classification) {
-        return classification.kind() + ", topic " + classification.topic() + ", priority "
-                + classification.priority() + " (" + classification.modelVersion() + ")";
-    }
-
-    private static String dues(CaseClocks deadlines) {
-        return "; first response due " + deadlines.firstResponseDue() + ", resolution due "
-                + deadlines.resolutionDue();
-    }
-
-    private static String eventId() {
-        return UUID.randomUUID().toString();
+        outbox.raise(event);
     }
 
     public String id() {
@@ -538,56 +499,25 @@ public class Case {
         return clocks;
     }
 
-    public SlaTimer firstResponse() {
-        return clocks.firstResponse();
-    }
-
-    public SlaTimer resolution() {
-        return clocks.resolution();
-    }
-
-    public Instant firstResponseDue() {
-        return clocks.firstResponseDue();
-    }
-
-    public Instant resolutionDue() {
-        return clocks.resolutionDue();
-    }
-
-    /** The nearest deadline of the clocks still running, {@code null} when none runs. */
-    public Instant nextDue() {
-        return nextDue;
-    }
-
-    /** Whether a running clock has run out at an instant. */
-    public boolean overdueAt(Instant now) {
-        return nextDue != null && now.isAfter(nextDue);
-    }
-
-    /** 0, or the escalation level of a running clock's breach. */
-    public int escalationLevel() {
-        return escalationLevel;
-    }
-
     public Optional<ExtensionRequest> pendingExtension() {
-        return Optional.ofNullable(pendingExtension);
+        return extension.request();
     }
 
     public List<Answer> answers() {
-        return List.copyOf(answers);
+        return answers.answers();
     }
 
     public List<Rating> ratings() {
-        return List.copyOf(ratings);
+        return answers.ratings();
     }
 
     /** The latest rating, {@code null} before the citizen rated. */
     public Satisfaction satisfaction() {
-        return satisfaction;
+        return answers.satisfaction();
     }
 
     public List<HistoryEntry> history() {
-        return List.copyOf(history);
+        return history.entries();
     }
 
     public Long version() {
@@ -595,6 +525,6 @@ public class Case {
     }
 
     List<OutboxMessage> outbox() {
-        return List.copyOf(outbox);
+        return outbox.messages();
     }
 }

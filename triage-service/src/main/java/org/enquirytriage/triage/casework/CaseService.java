@@ -169,9 +169,7 @@ public class CaseService {
     /** The case a member of staff asks for by its id or the id of one of its enquiries. */
     public Case find(Actor by, String id) {
         Case found = cases.findByAnyId(id).orElseThrow(() -> new CaseNotFoundException(id));
-        if (!by.mayActFor(found.department())) {
-            throw new CaseNotFoundException(id);
-        }
+        by.requireMayActFor(found.department(), id);
         return found;
     }
 
@@ -239,11 +237,7 @@ public class CaseService {
         Case source = find(by, id);
         requireVersion(source, expectedVersion);
         Case target = find(by, intoId);
-        if (target.id().equals(source.id())) {
-            throw new CaseRuleException("Case " + source.id() + " cannot be merged into itself");
-        }
-        Instant now = now();
-        source.mergeInto(target, by, reason, now);
+        CaseMerging.merge(source, target, by, reason, now());
         // the target first: should the source then fail to save, its enquiries are on both, never on neither
         save(target);
         save(source);

@@ -65,6 +65,12 @@ public record CaseClocks(SlaTimer firstResponse, SlaTimer resolution) {
         return running().map(SlaTimer::dueAt).min(Instant::compareTo).orElse(null);
     }
 
+    /** Whether a running clock has run out at an instant. */
+    public boolean overdueAt(Instant now) {
+        Instant due = nextDue();
+        return due != null && now.isAfter(due);
+    }
+
     /** The highest escalation level of the running clocks, 0 when none is escalated. */
     public int escalationLevel() {
         return running().mapToInt(SlaTimer::escalationLevel).max().orElse(0);

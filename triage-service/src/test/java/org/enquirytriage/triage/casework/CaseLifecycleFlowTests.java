@@ -23,26 +23,23 @@ import org.enquirytriage.events.EnquiryReceived;
 import org.enquirytriage.events.Satisfaction;
 import org.enquirytriage.events.SatisfactionRated;
 import org.enquirytriage.events.Topics;
-import org.enquirytriage.messaging.CloudEventCodec;
 import org.enquirytriage.testsupport.EmbeddedInfrastructure;
 import org.enquirytriage.testsupport.TopicReader;
 import org.enquirytriage.testsupport.MutableClock;
+import org.enquirytriage.triage.IntakeStandIn;
 import org.enquirytriage.triage.sla.SlaFixtures;
 import org.enquirytriage.triage.sla.SlaWatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The life of cases through Kafka, MongoDB and the staff API: repeats merged (并单) and split again, a citizen's
@@ -57,13 +54,7 @@ class CaseLifecycleFlowTests {
     private static final String TEXT = "鼓楼区六一中路79号东光花园旁边的泮洋河河道，最近连续几个晚上通宵施工，噪音扰民，希望部门尽快处理。";
 
     @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-
-    @Autowired
-    KafkaConnectionDetails kafkaConnection;
-
-    @Autowired
-    ObjectMapper objectMapper;
+    IntakeStandIn intake;
 
     @Autowired
     MongoTemplate mongo;
@@ -80,14 +71,12 @@ class CaseLifecycleFlowTests {
     @Autowired
     MutableClock clock;
 
-    private CloudEventCodec intake;
     private TopicReader caseEvents;
 
     @BeforeEach
     void connect() {
         mongo.remove(new Query(), "cases");
-        intake = new CloudEventCodec(objectMapper, "intake-service");
-        caseEvents = new TopicReader(String.join(",", kafkaConnection.getBootstrapServers()), Topics.CASE_EVENTS);
+        caseEvents = new TopicReader(intake.brokers(), Topics.CASE_EVENTS);
     }
 
     @AfterEach
@@ -152,8 +141,8 @@ class CaseLifecycleFlowTests {
 
         SatisfactionRated rated = new SatisfactionRated(UUID.randomUUID().toString(), Instant.now(), id, id,
                 Satisfaction.DISSATISFIED, "没有说清楚");
-        kafka.send(intake.toRecord(intake.toOutbox(rated))).get();
-        kafka.send(intake.toRecord(intake.toOutbox(rated))).get();
+        intake.publish(rated);
+        intake.publish(rated);
 
         await().atMost(PATIENCE).until(() -> cases.findById(id).orElseThrow().status() == CaseStatus.REOPENED);
         await().atMost(PATIENCE).until(() -> recordsOfType(id, "case.reopened.v1").size() == 1);
@@ -172,10 +161,10 @@ class CaseLifecycleFlowTests {
         publish(CaseFixtures.enquiry(id, "citizen-" + id, null, "噪音", "某工地夜间施工。"));
         Case opened = await().atMost(PATIENCE).until(() -> cases.findById(id).orElse(null), c -> c != null);
 
-        clock.setInstant(opened.firstResponse().warnAt());
+        clock.setInstant(opened.clocks().firstResponse().warnAt());
         watcher.watch();
         watcher.watch();
-        clock.setInstant(opened.firstResponseDue().plusSeconds(1));
+        clock.setInstant(opened.clocks().firstResponseDue().plusSeconds(1));
         watcher.watch();
         watcher.watch();
 
@@ -192,7 +181,7 @@ class CaseLifecycleFlowTests {
     }
 
     private void publish(EnquiryReceived enquiry) throws Exception {
-        kafka.send(intake.toRecord(intake.toOutbox(enquiry))).get();
+        intake.publish(enquiry);
     }
 
     private List<ConsumerRecord<String, byte[]>> recordsOfType(String caseId, String type) {

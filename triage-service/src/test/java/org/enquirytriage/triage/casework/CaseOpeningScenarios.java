@@ -27,23 +27,21 @@ import org.enquirytriage.events.Topics;
 import org.enquirytriage.messaging.CloudEventCodec;
 import org.enquirytriage.security.test.StaffAuthentication;
 import org.enquirytriage.testsupport.TopicReader;
+import org.enquirytriage.triage.IntakeStandIn;
 import org.enquirytriage.triage.sla.CaseClocks;
 import org.enquirytriage.triage.sla.SlaPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What happens when intake publishes an enquiry: the same scenarios on the embedded infrastructure and, where Docker
@@ -56,16 +54,10 @@ abstract class CaseOpeningScenarios {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-
-    @Autowired
-    KafkaConnectionDetails kafkaConnection;
+    IntakeStandIn intake;
 
     @Autowired
     CloudEventCodec codec;
-
-    @Autowired
-    ObjectMapper objectMapper;
 
     @Autowired
     MongoTemplate mongo;
@@ -79,14 +71,12 @@ abstract class CaseOpeningScenarios {
     @Autowired
     SlaPolicy slaPolicy;
 
-    private CloudEventCodec intake;
     private TopicReader caseEvents;
 
     @BeforeEach
     void connect() {
         // no case of another test may look like the one a test opens: it would be merged into it (并单)
         mongo.remove(new Query(), "cases");
-        intake = new CloudEventCodec(objectMapper, "intake-service");
         caseEvents = new TopicReader(brokers(), Topics.CASE_EVENTS);
     }
 
@@ -114,9 +104,9 @@ abstract class CaseOpeningScenarios {
         assertThat(stored.getString("status")).isEqualTo("ROUTED");
         Instant openedAt = stored.getDate("openedAt").toInstant();
         CaseClocks expected = slaPolicy.deadlines(opened.classification(), openedAt);
-        assertThat(opened.firstResponseDue()).isEqualTo(expected.firstResponseDue());
-        assertThat(opened.resolutionDue()).isEqualTo(expected.resolutionDue());
-        assertThat(opened.firstResponse().warnAt()).isEqualTo(expected.firstResponse().warnAt());
+        assertThat(opened.clocks().firstResponseDue()).isEqualTo(expected.firstResponseDue());
+        assertThat(opened.clocks().resolutionDue()).isEqualTo(expected.resolutionDue());
+        assertThat(opened.clocks().firstResponse().warnAt()).isEqualTo(expected.firstResponse().warnAt());
         assertThat(stored.getList("history", Document.class)).extracting(entry -> entry.getString("action"))
                 .containsExactly("OPENED", "ROUTED");
 
@@ -170,7 +160,7 @@ abstract class CaseOpeningScenarios {
     void shouldDeadLetterARecordThatIsNoEventAndGoOnWithTheNextOne() throws Exception {
         String id = UUID.randomUUID().toString();
 
-        kafka.send(new ProducerRecord<>(Topics.ENQUIRY_RECEIVED, id, new byte[] { 1, 2, 3 })).get();
+        intake.send(new ProducerRecord<>(Topics.ENQUIRY_RECEIVED, id, new byte[] { 1, 2, 3 })).get();
         publish(CaseFixtures.enquiry(id));
 
         try (TopicReader deadLetters = new TopicReader(brokers(), Topics.deadLetter(Topics.ENQUIRY_RECEIVED))) {
@@ -194,14 +184,14 @@ abstract class CaseOpeningScenarios {
         EnquiryReceived repeated = CaseFixtures.enquiry(repeat, original.citizenKey(), null, original.subject(),
                 original.text());
         // one partition, sent together: the listener gets them in one poll and takes them on in this order
-        kafka.send(onPartitionZero(intake.toRecord(intake.toOutbox(original))));
-        kafka.send(onPartitionZero(intake.toRecord(intake.toOutbox(repeated))));
-        kafka.send(new ProducerRecord<>(Topics.ENQUIRY_RECEIVED, 0, after, new byte[] { 4, 5, 6 }));
-        kafka.send(onPartitionZero(intake.toRecord(intake.toOutbox(CaseFixtures.enquiry(after, "citizen-" + after,
-                null, "小区电梯停运三天", "我们小区3号楼的电梯已经停运三天，老人上下楼很困难，请尽快安排维修。")))));
-        SendResult<String, byte[]> last = kafka.send(onPartitionZero(intake.toRecord(intake.toOutbox(
-                CaseFixtures.enquiry(other, "citizen-" + other, null, "公交站牌被撞倒", "五一大道公交站的站牌昨晚被车撞倒了，"
-                        + "等车的人看不到线路，请修复。"))))).get();
+        intake.send(onPartitionZero(intake.record(original)));
+        intake.send(onPartitionZero(intake.record(repeated)));
+        intake.send(new ProducerRecord<>(Topics.ENQUIRY_RECEIVED, 0, after, new byte[] { 4, 5, 6 }));
+        intake.send(onPartitionZero(intake.record(CaseFixtures.enquiry(after, "citizen-" + after, null, "小区电梯停运三天",
+                "我们小区3号楼的电梯已经停运三天，老人上下楼很困难，请尽快安排维修。"))));
+        SendResult<String, byte[]> last = intake.send(onPartitionZero(intake.record(CaseFixtures.enquiry(other,
+                "citizen-" + other, null, "公交站牌被撞倒", "五一大道公交站的站牌昨晚被车撞倒了，等车的人看不到线路，请修复。"))))
+                .get();
 
         awaitConsumed(last);
         // a CaseOpened relayed again as its case was saved with the merge is a redelivery: count the event ids
@@ -228,7 +218,7 @@ abstract class CaseOpeningScenarios {
     }
 
     private SendResult<String, byte[]> publish(EnquiryReceived enquiry) throws Exception {
-        return kafka.send(intake.toRecord(intake.toOutbox(enquiry))).get();
+        return intake.publish(enquiry);
     }
 
     /** Waits until the triage service has committed its offset past a record, so it has handled it. */
@@ -263,6 +253,6 @@ abstract class CaseOpeningScenarios {
     }
 
     private String brokers() {
-        return String.join(",", kafkaConnection.getBootstrapServers());
+        return intake.brokers();
     }
 }

@@ -48,9 +48,9 @@ class CaseTests {
 
         assertThat(c.status()).isEqualTo(CaseStatus.ROUTED);
         assertThat(c.history()).extracting(HistoryEntry::action).containsExactly("OPENED", "ROUTED");
-        assertThat(c.firstResponseDue()).isEqualTo(shanghai("2026-03-11T10:00"));
-        assertThat(c.resolutionDue()).isEqualTo(shanghai("2026-03-26T10:00"));
-        assertThat(c.nextDue()).isEqualTo(c.firstResponseDue());
+        assertThat(c.clocks().firstResponseDue()).isEqualTo(shanghai("2026-03-11T10:00"));
+        assertThat(c.clocks().resolutionDue()).isEqualTo(shanghai("2026-03-26T10:00"));
+        assertThat(c.clocks().nextDue()).isEqualTo(c.clocks().firstResponseDue());
         assertThat(only(c, CaseOpened.class).department()).isEqualTo("housing");
     }
 
@@ -61,9 +61,9 @@ class CaseTests {
         c.accept(housing, MONDAY.plus(Duration.ofHours(2)));
 
         assertThat(c.status()).isEqualTo(CaseStatus.ACCEPTED);
-        assertThat(c.firstResponse().running()).isFalse();
-        assertThat(c.firstResponse().onTime()).isTrue();
-        assertThat(c.nextDue()).isEqualTo(c.resolutionDue());
+        assertThat(c.clocks().firstResponse().running()).isFalse();
+        assertThat(c.clocks().firstResponse().onTime()).isTrue();
+        assertThat(c.clocks().nextDue()).isEqualTo(c.clocks().resolutionDue());
         assertThat(only(c, CaseAccepted.class).by()).isEqualTo("wang");
         assertThat(c.history()).last().satisfies(entry -> {
             assertThat(entry.actor()).isEqualTo("wang");
@@ -134,10 +134,10 @@ class CaseTests {
         assertThat(c.status()).isEqualTo(CaseStatus.ROUTED);
         assertThat(c.department()).isEqualTo("transport");
         assertThat(c.routedAt()).isEqualTo(tuesday);
-        assertThat(c.firstResponseDue()).isEqualTo(shanghai("2026-03-12T10:00"));
+        assertThat(c.clocks().firstResponseDue()).isEqualTo(shanghai("2026-03-12T10:00"));
         CaseAssigned assigned = only(c, CaseAssigned.class);
         assertThat(assigned.department()).isEqualTo("transport");
-        assertThat(assigned.resolutionDue()).isEqualTo(c.resolutionDue());
+        assertThat(assigned.resolutionDue()).isEqualTo(c.clocks().resolutionDue());
         assertThatThrownBy(() -> c.reroute(transport, "housing", "x", DESK, POLICY, tuesday))
                 .isInstanceOf(ActionForbiddenException.class);
         c.reroute(supervisor, "housing", "督办改派", DESK, POLICY, tuesday);
@@ -147,7 +147,7 @@ class CaseTests {
     @Test
     void shouldAskForAnExtensionThatOnlyASupervisorApprovesAndMoveTheResolutionDeadline() {
         Case c = accepted();
-        Instant due = c.resolutionDue();
+        Instant due = c.clocks().resolutionDue();
 
         assertThatThrownBy(() -> c.requestExtension(housing, 11, "需要现场勘查", POLICY, MONDAY))
                 .isInstanceOf(CaseRuleException.class).hasMessageContaining("from 1 to 10 working days");
@@ -161,8 +161,8 @@ class CaseTests {
         c.approveExtension(supervisor, "同意", POLICY, MONDAY);
 
         assertThat(c.status()).isEqualTo(CaseStatus.ACCEPTED);
-        assertThat(c.resolutionDue()).isEqualTo(CaseFixtures.POLICY.extended(
-                CaseFixtures.routedCase("x", "housing", MONDAY).resolution(), 5, MONDAY).dueAt()).isAfter(due);
+        assertThat(c.clocks().resolutionDue()).isEqualTo(CaseFixtures.POLICY.extended(
+                CaseFixtures.routedCase("x", "housing", MONDAY).clocks().resolution(), 5, MONDAY).dueAt()).isAfter(due);
         CaseExtended extended = only(c, CaseExtended.class);
         assertThat(extended.workingDays()).isEqualTo(5);
         assertThat(extended.approvedBy()).isEqualTo("chen");
@@ -175,12 +175,12 @@ class CaseTests {
         c.answer(housing, "已答复", false, MONDAY);
         c.reopen(Actor.CITIZEN, "不满意", POLICY, MONDAY);
         c.requestExtension(housing, 3, "需要协调", POLICY, MONDAY);
-        Instant due = c.resolutionDue();
+        Instant due = c.clocks().resolutionDue();
 
         c.refuseExtension(supervisor, "时限内可办结", MONDAY);
 
         assertThat(c.status()).isEqualTo(CaseStatus.REOPENED);
-        assertThat(c.resolutionDue()).isEqualTo(due);
+        assertThat(c.clocks().resolutionDue()).isEqualTo(due);
         assertThat(c.history()).last().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("EXTENSION_REFUSED");
             assertThat(entry.reason()).isEqualTo("时限内可办结");
@@ -192,7 +192,7 @@ class CaseTests {
         Case c = accepted();
         c.answer(housing, "已处理", false, MONDAY);
         c.resolve(housing, null, MONDAY);
-        assertThat(c.resolution().onTime()).isTrue();
+        assertThat(c.clocks().resolution().onTime()).isTrue();
         Rating satisfied = new Rating("event-1", MONDAY, "case-1", Satisfaction.SATISFIED, null);
 
         assertThat(c.rate(satisfied, POLICY, MONDAY)).isTrue();
@@ -216,9 +216,9 @@ class CaseTests {
         c.rate(new Rating("event-2", later, "case-1", Satisfaction.DISSATISFIED, "没解决"), POLICY, later);
 
         assertThat(c.status()).isEqualTo(CaseStatus.REOPENED);
-        assertThat(c.resolution().running()).isTrue();
-        assertThat(c.resolution().startedAt()).isEqualTo(later);
-        assertThat(c.resolutionDue()).isEqualTo(shanghai("2026-04-02T11:00"));
+        assertThat(c.clocks().resolution().running()).isTrue();
+        assertThat(c.clocks().resolution().startedAt()).isEqualTo(later);
+        assertThat(c.clocks().resolutionDue()).isEqualTo(shanghai("2026-04-02T11:00"));
         assertThat(only(c, CaseReopened.class).reason()).contains("not satisfied");
     }
 
@@ -229,8 +229,8 @@ class CaseTests {
         c.reclassify(housing, CaseFixtures.classification(EnquiryKind.PROBLEM_REPORT, Priority.URGENT), "燃气泄漏",
                 POLICY, MONDAY.plusSeconds(60));
 
-        assertThat(c.firstResponseDue()).isEqualTo(MONDAY.plus(Duration.ofMinutes(30)));
-        assertThat(c.resolutionDue()).isEqualTo(MONDAY.plus(Duration.ofHours(24)));
+        assertThat(c.clocks().firstResponseDue()).isEqualTo(MONDAY.plus(Duration.ofMinutes(30)));
+        assertThat(c.clocks().resolutionDue()).isEqualTo(MONDAY.plus(Duration.ofHours(24)));
         CaseReclassified reclassified = only(c, CaseReclassified.class);
         assertThat(reclassified.classification().priority()).isEqualTo(Priority.URGENT);
         assertThat(reclassified.reason()).isEqualTo("燃气泄漏");
@@ -258,17 +258,18 @@ class CaseTests {
     @Test
     void shouldRaiseEachWarningBreachAndEscalationOnceAndOnlyWhileTheClockRuns() {
         Case c = CaseFixtures.routedCase("case-1", "housing", MONDAY);
-        Instant due = c.firstResponseDue();
+        Instant due = c.clocks().firstResponseDue();
 
         assertThat(alert(c, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.WARNING,
-                c.firstResponse().warnAt().minusSeconds(1)))
+                c.clocks().firstResponse().warnAt().minusSeconds(1)))
                 .isFalse();
-        assertThat(alert(c, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.WARNING, c.firstResponse().warnAt())).isTrue();
+        assertThat(alert(c, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.WARNING, c.clocks().firstResponse().warnAt()))
+                .isTrue();
         assertThat(alert(c, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.WARNING, due)).isFalse();
         assertThat(alert(c, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.BREACH, due)).isTrue();
         assertThat(alert(c, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.BREACH, due.plusSeconds(1))).isFalse();
-        assertThat(c.escalationLevel()).isEqualTo(1);
-        assertThat(c.overdueAt(due.plusSeconds(1))).isTrue();
+        assertThat(c.clocks().escalationLevel()).isEqualTo(1);
+        assertThat(c.clocks().overdueAt(due.plusSeconds(1))).isTrue();
         Instant nextDay = POLICY.escalateAgainAt(due);
         assertThat(alert(c, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.ESCALATION, nextDay.minusSeconds(1))).isFalse();
         assertThat(alert(c, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.ESCALATION, nextDay)).isTrue();
@@ -280,8 +281,8 @@ class CaseTests {
         assertThat(c.raisedEvents()).filteredOn(CaseEscalated.class::isInstance).map(CaseEscalated.class::cast)
                 .extracting(CaseEscalated::level).containsExactly(1, 2);
         c.accept(housing, nextDay);
-        assertThat(c.escalationLevel()).isZero();
-        assertThat(c.firstResponse().onTime()).isFalse();
+        assertThat(c.clocks().escalationLevel()).isZero();
+        assertThat(c.clocks().firstResponse().onTime()).isFalse();
         assertThat(alert(c, SlaClock.RESOLUTION, SlaAlert.Kind.WARNING, MONDAY)).isFalse();
     }
 

@@ -2,6 +2,7 @@ package org.enquirytriage.triage.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.enquirytriage.triage.casework.CaseFixtures.POLICY;
 import static org.enquirytriage.triage.sla.SlaFixtures.shanghai;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.verify;
@@ -9,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.bson.Document;
 import org.enquirytriage.events.EnquiryKind;
@@ -63,7 +65,7 @@ class CasesTests {
         assertThat(found.citizenKey()).isEqualTo("citizen-case-1");
         assertThat(found.classification().features()).containsExactly("噪音", "施工");
         assertThat(found.history()).extracting(HistoryEntry::action).containsExactly("OPENED", "ROUTED");
-        assertThat(found.firstResponse().warnAt()).isNotNull();
+        assertThat(found.clocks().firstResponse().warnAt()).isNotNull();
         assertThat(outboxTypes("case-1")).containsExactly("case.opened.v1");
         assertThat(found.version()).isZero();
         verify(relay, atLeastOnce()).relay("cases", "case-1");
@@ -174,7 +176,7 @@ class CasesTests {
                 CaseFixtures.POLICY, MONDAY);
         cases.insert(answeredInTime);
         Case overdue = CaseFixtures.routedCase("b", "housing", MONDAY);
-        alert(overdue, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.BREACH, overdue.firstResponseDue());
+        alert(overdue, SlaClock.FIRST_RESPONSE, SlaAlert.Kind.BREACH, overdue.clocks().firstResponseDue());
         cases.insert(overdue);
         cases.insert(CaseFixtures.routedCase("c", "transport", MONDAY));
 
@@ -204,5 +206,77 @@ class CasesTests {
     /** Raises the alert of a kind on a clock of a case, as the SLA watcher does, if it is due. */
     private static boolean alert(Case c, SlaClock clock, SlaAlert.Kind kind, Instant now) {
         return c.raise(c.clocks().due(clock, kind, CaseFixtures.POLICY, 0.75, now), now);
+    }
+
+    @Test
+    void shouldStoreAPendingExtensionAndTheStatusToGoBackToAsTheirOwnFields() {
+        Case c = CaseFixtures.routedCase("case-1", "housing", MONDAY);
+        c.accept(housing, MONDAY.plusSeconds(60));
+        c.requestExtension(housing, 3, "现场勘查需要更多时间", POLICY, MONDAY.plusSeconds(120));
+        cases.insert(c);
+
+        Document stored = raw("case-1");
+        assertThat(stored.get("pendingExtension", Document.class).getInteger("workingDays")).isEqualTo(3);
+        assertThat(stored.getString("resumeStatus")).isEqualTo("ACCEPTED");
+        assertThat(stored.getList("history", Document.class)).extracting(entry -> entry.getString("action"))
+                .containsExactly("OPENED", "ROUTED", "ACCEPTED", "EXTENSION_REQUESTED");
+        assertThat(stored.getList("outbox", Document.class)).hasSize(2);
+        assertThat(stored).doesNotContainKeys("extension", "entries", "messages", "raised");
+
+        Case found = cases.findById("case-1").orElseThrow();
+        assertThat(found.pendingExtension()).isEqualTo(c.pendingExtension()).isPresent();
+        assertThat(found.history()).isEqualTo(c.history());
+        assertThat(found.outbox()).hasSize(2);
+        assertThat(found.raisedEvents()).isEmpty();
+    }
+
+    @Test
+    void shouldStoreTheAnswersRatingsAndSatisfactionAsTheirOwnFields() {
+        Case c = CaseFixtures.routedCase("case-1", "housing", MONDAY);
+        c.accept(housing, MONDAY.plusSeconds(60));
+        c.answer(housing, "已安排执法人员核查，施工已停止。", true, MONDAY.plusSeconds(120));
+        c.resolve(housing, "现场核查完毕", MONDAY.plusSeconds(180));
+        c.rate(new Rating(UUID.randomUUID().toString(), MONDAY.plusSeconds(240), "case-1", Satisfaction.SATISFIED,
+                null), POLICY, MONDAY.plusSeconds(240));
+        cases.insert(c);
+
+        Document stored = raw("case-1");
+        assertThat(stored.getList("answers", Document.class)).extracting(answer -> answer.getBoolean("qaCandidate"))
+                .containsExactly(true);
+        assertThat(stored.getList("ratings", Document.class)).hasSize(1);
+        assertThat(stored.getString("satisfaction")).isEqualTo("SATISFIED");
+        assertThat(stored.get("pendingExtension")).isNull();
+
+        Case found = cases.findById("case-1").orElseThrow();
+        assertThat(found.answers()).isEqualTo(c.answers());
+        assertThat(found.ratings()).isEqualTo(c.ratings());
+        assertThat(found.satisfaction()).isEqualTo(Satisfaction.SATISFIED);
+        assertThat(found.status()).isEqualTo(CaseStatus.CLOSED);
+    }
+
+    @Test
+    void shouldReadADocumentWithoutAnswersHistoryExtensionOrOutboxAsACaseWithNoneOfThem() {
+        cases.insert(CaseFixtures.routedCase("case-1", "housing", MONDAY));
+        Document stored = raw("case-1");
+        for (String part : new String[] { "answers", "ratings", "satisfaction", "history", "pendingExtension",
+                "resumeStatus", "outbox" }) {
+            stored.remove(part);
+        }
+        mongo.getCollection(Case.COLLECTION).replaceOne(new Document("_id", "case-1"), stored);
+
+        Case found = cases.findById("case-1").orElseThrow();
+        assertThat(found.answers()).isEmpty();
+        assertThat(found.ratings()).isEmpty();
+        assertThat(found.satisfaction()).isNull();
+        assertThat(found.history()).isEmpty();
+        assertThat(found.pendingExtension()).isEmpty();
+        assertThat(found.outbox()).isEmpty();
+
+        found.accept(housing, MONDAY.plusSeconds(60));
+        assertThat(found.history()).extracting(HistoryEntry::action).containsExactly("ACCEPTED");
+    }
+
+    private Document raw(String id) {
+        return mongo.findById(id, Document.class, Case.COLLECTION);
     }
 }

@@ -50,30 +50,30 @@ class SlaWatcherTests {
         SlaWatcher watcher = watcher();
         Case opened = cases.findById("case-1").orElseThrow();
 
-        clock.setInstant(opened.firstResponse().warnAt().minusSeconds(1));
+        clock.setInstant(opened.clocks().firstResponse().warnAt().minusSeconds(1));
         watcher.watch();
         assertThat(alerts("case-1")).isEmpty();
 
-        clock.setInstant(opened.firstResponse().warnAt());
+        clock.setInstant(opened.clocks().firstResponse().warnAt());
         watcher.watch();
         watcher.watch();
         assertThat(alerts("case-1")).containsExactly("case.sla-warning.v1");
 
-        clock.setInstant(opened.firstResponseDue());
+        clock.setInstant(opened.clocks().firstResponseDue());
         watcher.watch();
         watcher.watch();
         assertThat(alerts("case-1")).containsExactly("case.sla-warning.v1", "case.sla-breached.v1",
                 "case.escalated.v1");
 
-        clock.setInstant(CaseFixtures.POLICY.escalateAgainAt(opened.firstResponseDue()));
+        clock.setInstant(CaseFixtures.POLICY.escalateAgainAt(opened.clocks().firstResponseDue()));
         watcher.watch();
         clock.advance(Duration.ofDays(30));
         watcher.watch();
         watcher.watch();
 
         Case after = cases.findById("case-1").orElseThrow();
-        assertThat(after.firstResponse().escalationLevel()).isEqualTo(2);
-        assertThat(after.resolution().breached()).isTrue();
+        assertThat(after.clocks().firstResponse().escalationLevel()).isEqualTo(2);
+        assertThat(after.clocks().resolution().breached()).isTrue();
         assertThat(countByType("case-1")).containsExactlyInAnyOrderEntriesOf(Map.of("case.opened.v1", 1L,
                 "case.sla-warning.v1", 2L, "case.sla-breached.v1", 2L, "case.escalated.v1", 4L));
         assertThat(after.history()).filteredOn(entry -> entry.action().equals("ESCALATED")).hasSize(4);
@@ -84,7 +84,7 @@ class SlaWatcherTests {
         Case c = CaseFixtures.routedCase("case-1", "housing", MONDAY);
         c.accept(Actor.staff("wang", "housing"), MONDAY);
         cases.insert(c);
-        clock.setInstant(c.firstResponseDue().plus(Duration.ofDays(3)));
+        clock.setInstant(c.clocks().firstResponseDue().plus(Duration.ofDays(3)));
 
         watcher().watch();
 

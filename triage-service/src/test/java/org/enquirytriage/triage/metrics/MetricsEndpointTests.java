@@ -15,12 +15,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.enquirytriage.events.DomainEvent;
 import org.enquirytriage.events.Satisfaction;
 import org.enquirytriage.events.SatisfactionRated;
 import org.enquirytriage.events.Topics;
-import org.enquirytriage.messaging.CloudEventCodec;
 import org.enquirytriage.testsupport.EmbeddedInfrastructure;
+import org.enquirytriage.triage.IntakeStandIn;
 import org.enquirytriage.triage.casework.Case;
 import org.enquirytriage.triage.casework.CaseFixtures;
 import org.enquirytriage.triage.casework.CaseStatus;
@@ -62,6 +61,9 @@ class MetricsEndpointTests {
     KafkaListenerEndpointRegistry listeners;
 
     @Autowired
+    IntakeStandIn intake;
+
+    @Autowired
     ObjectMapper objectMapper;
 
     @Autowired
@@ -82,9 +84,8 @@ class MetricsEndpointTests {
         // the metrics' consumer group starts at the end of the topic: it must be there before the events are
         ContainerTestUtils.waitForAssignment(listeners.getListenerContainer(CaseEventMetricsHandler.GROUP),
                 kafka.partitionsFor(Topics.CASE_EVENTS).size());
-        CloudEventCodec intake = new CloudEventCodec(objectMapper, "intake-service");
         String id = UUID.randomUUID().toString();
-        publish(intake, CaseFixtures.enquiry(id));
+        intake.publish(CaseFixtures.enquiry(id));
         Case opened = await().atMost(PATIENCE).until(() -> cases.findById(id).orElse(null), c -> c != null);
         String department = opened.department();
         var clerk = as(staff(department));
@@ -94,7 +95,7 @@ class MetricsEndpointTests {
                 .content("{\"text\":\"已安排执法人员核查，施工已停止。\"}")).andExpect(status().isOk());
         mvc.perform(post("/api/cases/{id}/resolve", id).with(clerk).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"note\":\"现场核查完毕\"}")).andExpect(status().isOk());
-        publish(intake, new SatisfactionRated(UUID.randomUUID().toString(), Instant.now(), id, id,
+        intake.publish(new SatisfactionRated(UUID.randomUUID().toString(), Instant.now(), id, id,
                 Satisfaction.SATISFIED, null));
         await().atMost(PATIENCE).until(() -> cases.findById(id).orElseThrow().status() == CaseStatus.CLOSED);
         String kind = opened.classification().kind().name();
@@ -139,10 +140,6 @@ class MetricsEndpointTests {
                 .isEqualTo(rates.get("responseRate").asDouble());
         assertThat(gauge(metrics, "triage_resolution_rate_ratio", department))
                 .isEqualTo(rates.get("resolutionRate").asDouble());
-    }
-
-    private void publish(CloudEventCodec codec, DomainEvent event) throws Exception {
-        kafka.send(codec.toRecord(codec.toOutbox(event))).get();
     }
 
     private String scrape() throws Exception {

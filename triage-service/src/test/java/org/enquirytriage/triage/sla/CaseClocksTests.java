@@ -60,7 +60,7 @@ class CaseClocksTests {
     }
 
     @Test
-    void shouldGiveTheNearestDeadlineAndHighestEscalationOfTheRunningClocksOnly() {
+    void shouldGiveTheNearestDeadlineEscalationAndOverdueOfTheRunningClocksOnly() {
         CaseClocks clocks = new CaseClocks(timer(Duration.ofHours(1), Duration.ofHours(2)),
                 timer(Duration.ofHours(5), Duration.ofHours(10)));
         CaseClocks breached = clocks.with(SlaClock.RESOLUTION, clocks.resolution().breachRaised(null));
@@ -72,8 +72,12 @@ class CaseClocksTests {
                 breached.firstResponse().stoppedAt(START.plus(Duration.ofMinutes(30))));
         assertThat(responded.nextDue()).isEqualTo(START.plus(Duration.ofHours(10)));
 
+        assertThat(responded.overdueAt(START.plus(Duration.ofHours(10)))).isFalse();
+        assertThat(responded.overdueAt(START.plus(Duration.ofHours(10)).plusMillis(1))).isTrue();
+
         CaseClocks stopped = responded.stoppedAt(START.plus(Duration.ofHours(3)));
         assertThat(stopped.nextDue()).isNull();
+        assertThat(stopped.overdueAt(START.plus(Duration.ofDays(30)))).isFalse();
         assertThat(stopped.escalationLevel()).isZero();
         assertThat(stopped.firstResponse().stoppedAt()).isEqualTo(START.plus(Duration.ofMinutes(30)));
     }

@@ -41,12 +41,14 @@ public record CaseView(String id, List<String> enquiryIds, String channel, Strin
 
     static CaseView of(Case c, Instant now) {
         var classification = c.classification();
+        var clocks = c.clocks();
         return new CaseView(c.id(), c.enquiryIds(), c.channel(), c.subject(), c.text(), c.regionCode(),
                 classification.kind(), classification.topic(), classification.priority(),
                 classification.confidence(), classification.modelVersion(), classification.features(),
                 c.department(), c.status(), CaseLifecycle.allowed(c.status()).stream().sorted().toList(),
-                c.openedAt(), c.routedAt(), c.firstResponseDue(), c.resolutionDue(), c.nextDue(), c.overdueAt(now),
-                c.escalationLevel(), Clock.of(c.firstResponse()), Clock.of(c.resolution()),
+                c.openedAt(), c.routedAt(), clocks.firstResponseDue(), clocks.resolutionDue(), clocks.nextDue(),
+                clocks.overdueAt(now), clocks.escalationLevel(), Clock.of(clocks.firstResponse()),
+                Clock.of(clocks.resolution()),
                 c.pendingExtension().orElse(null), c.answers(), c.enquiries().mergedInto(),
                 c.enquiries().mergedEnquiries().stream().map(merged -> new MergedEnquiryView(merged.enquiryId(),
                         merged.channel(), merged.subject(), merged.mergedAt())).toList(),

@@ -71,7 +71,7 @@ class CaseViews {
                 c.classification().priority(), c.channel(), c.status(), c.department(),
                 nearest.map(timer -> time(timer.dueAt())).orElse(null),
                 nearest.map(timer -> TimeLeft.until(timer.dueAt(), timer.warnAt(), now)).orElse(TimeLeft.NONE),
-                c.escalationLevel());
+                c.clocks().escalationLevel());
     }
 
     CaseDetails details(Case c, Viewer viewer, Instant now) {
@@ -82,8 +82,8 @@ class CaseViews {
                 classification.kind(), classification.topic(), classification.priority(),
                 Math.round(classification.confidence() * 100), classification.modelVersion(),
                 classification.features() == null ? List.of() : classification.features(), c.department(),
-                c.status(), time(c.openedAt()), time(c.routedAt()), left, clock(c.firstResponse(), now),
-                clock(c.resolution(), now), c.escalationLevel(),
+                c.status(), time(c.openedAt()), time(c.routedAt()), left, clock(c.clocks().firstResponse(), now),
+                clock(c.clocks().resolution(), now), c.clocks().escalationLevel(),
                 c.pendingExtension().map(request -> new CaseDetails.Extension(time(request.at()), request.by(),
                         request.workingDays(), request.reason())).orElse(null),
                 c.answers().stream().map(answer -> new CaseDetails.AnswerView(time(answer.at()), answer.by(),
@@ -151,8 +151,8 @@ class CaseViews {
     }
 
     private static Optional<SlaTimer> nearest(Case c) {
-        return Stream.of(c.firstResponse(), c.resolution()).filter(Objects::nonNull).filter(SlaTimer::running)
-                .min(Comparator.comparing(SlaTimer::dueAt));
+        return Stream.of(c.clocks().firstResponse(), c.clocks().resolution()).filter(Objects::nonNull)
+                .filter(SlaTimer::running).min(Comparator.comparing(SlaTimer::dueAt));
     }
 
     private static String shortened(String text) {

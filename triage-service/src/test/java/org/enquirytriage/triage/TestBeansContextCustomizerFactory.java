@@ -3,6 +3,7 @@ package org.enquirytriage.triage;
 import java.util.List;
 
 import org.enquirytriage.testsupport.MutableClock;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,18 +13,20 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Puts a {@link MutableClock} as the primary {@link java.time.Clock} into every test context of the triage service,
- * the same way in each, so that contexts are still shared between test classes.
+ * Puts the beans every test of the triage service may need into each of its test contexts, the same way in each, so
+ * that contexts are still shared between test classes: a {@link MutableClock} as the primary
+ * {@link java.time.Clock}, and an {@link IntakeStandIn}, created only when a test asks for it (slices without Kafka
+ * have nothing to give it).
  */
-class MutableClockContextCustomizerFactory implements ContextCustomizerFactory {
+class TestBeansContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
             List<ContextConfigurationAttributes> configAttributes) {
-        return new MutableClockCustomizer();
+        return new TestBeansCustomizer();
     }
 
-    private static final class MutableClockCustomizer implements ContextCustomizer {
+    private static final class TestBeansCustomizer implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
@@ -31,17 +34,21 @@ class MutableClockContextCustomizerFactory implements ContextCustomizerFactory {
                 RootBeanDefinition clock = new RootBeanDefinition(MutableClock.class);
                 clock.setPrimary(true);
                 registry.registerBeanDefinition("mutableTestClock", clock);
+                RootBeanDefinition intake = new RootBeanDefinition(IntakeStandIn.class);
+                intake.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+                intake.setLazyInit(true);
+                registry.registerBeanDefinition("intakeStandIn", intake);
             }
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof MutableClockCustomizer;
+            return other instanceof TestBeansCustomizer;
         }
 
         @Override
         public int hashCode() {
-            return MutableClockCustomizer.class.hashCode();
+            return TestBeansCustomizer.class.hashCode();
         }
     }
 }
