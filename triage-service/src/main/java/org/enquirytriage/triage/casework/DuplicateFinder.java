@@ -88,8 +88,11 @@ class DuplicateFinder {
          */
         boolean reload(Set<String> keys) {
             Set<String> known = new LinkedHashSet<>();
-            keys.forEach(key -> byKey.getOrDefault(key, List.of()).forEach(candidate -> known.add(candidate.id())));
-            keys.forEach(key -> byKey.getOrDefault(key, List.of()).removeIf(Candidate::stored));
+            for (String key : keys) {
+                List<Candidate> candidates = byKey.computeIfAbsent(key, k -> new ArrayList<>());
+                candidates.forEach(candidate -> known.add(candidate.id()));
+                candidates.removeIf(Candidate::stored);
+            }
             return load(keys).stream().anyMatch(id -> !known.contains(id));
         }
 
