@@ -1,17 +1,23 @@
 package org.enquirytriage.publishing.knowledge;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.enquirytriage.events.QaEvent;
+import org.enquirytriage.events.QaPublished;
+import org.enquirytriage.events.QaRetired;
 import org.enquirytriage.events.Topics;
 import org.enquirytriage.messaging.CloudEventCodec;
+import org.enquirytriage.messaging.UndecodableEventException;
 import org.enquirytriage.publishing.config.PublishingProperties;
 import org.enquirytriage.publishing.mining.TextFeatures;
 import org.enquirytriage.publishing.qa.QaItem;
@@ -22,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Service;
 
 import jakarta.annotation.PostConstruct;
@@ -31,7 +38,8 @@ import jakarta.annotation.PreDestroy;
  * The knowledge base: every published item, searchable by keyword (Chinese), topic and series, and the source of
  * answer suggestions. The index is rebuilt from MongoDB at start-up and follows every publication and retirement:
  * at once for this instance's own, and from {@code qa-events} for those of other instances (each instance reads the
- * topic in a consumer group of its own). Whatever the event says, the item's state in MongoDB decides.
+ * topic in a consumer group of its own), a poll at a time. Whatever the event says, the item's state in MongoDB
+ * decides.
  */
 @Service
 public class KnowledgeBase {
@@ -55,7 +63,7 @@ public class KnowledgeBase {
     @PostConstruct
     void rebuild() {
         List<QaItem> published = items.published();
-        published.forEach(this::put);
+        index.update(published.stream().map(KnowledgeBase::entry).toList(), List.of());
         log.info("Rebuilt the knowledge base from MongoDB: {} published items", published.size());
     }
 
@@ -67,29 +75,50 @@ public class KnowledgeBase {
     @EventListener
     void on(QaItemChanged changed) {
         if (changed.status() == QaStatus.PUBLISHED || changed.status() == QaStatus.RETIRED) {
-            refresh(changed.id());
+            refresh(List.of(changed.id()));
         }
     }
 
-    @KafkaListener(topics = Topics.QA_EVENTS, groupId = "publishing-knowledge-#{T(java.util.UUID).randomUUID()}")
-    void on(ConsumerRecord<String, byte[]> record) {
-        codec.decode(record, QaEvent.class).ifPresent(event -> refresh(event.qaId()));
+    /**
+     * Follows the publications and retirements of a poll of {@code qa-events} with one look-up and one index update;
+     * the other events (drafts, approvals, engagement samples) change nothing that is published. A record that is no
+     * readable event is named to the error handler once those before it are indexed.
+     */
+    @KafkaListener(topics = Topics.QA_EVENTS, groupId = "publishing-knowledge-#{T(java.util.UUID).randomUUID()}",
+            batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        Set<String> changed = new LinkedHashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Optional<QaEvent> event;
+            try {
+                event = codec.decode(record, QaEvent.class);
+            }
+            catch (UndecodableEventException e) {
+                refresh(changed);
+                throw new BatchListenerFailedException(e.getMessage(), e, record);
+            }
+            event.filter(KnowledgeBase::changesWhatIsPublished).ifPresent(changes -> changed.add(changes.qaId()));
+        }
+        refresh(changed);
     }
 
-    /** Indexes the item if it is published, removes it otherwise. */
-    void refresh(String id) {
-        Optional<QaItem> item = items.find(id).filter(found -> found.status() == QaStatus.PUBLISHED);
-        if (item.isPresent()) {
-            put(item.get());
-        }
-        else {
-            index.remove(id);
-        }
+    private static boolean changesWhatIsPublished(QaEvent event) {
+        return event instanceof QaPublished || event instanceof QaRetired;
     }
 
-    private void put(QaItem item) {
-        index.put(new KnowledgeIndex.Entry(item.id(), text(item), item.topic(), item.series(),
-                item.publishedAt() == null ? 0 : item.publishedAt().toEpochMilli()));
+    /** Indexes those of some items that are published and removes the others. */
+    void refresh(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<String, QaItem> published = published(List.copyOf(ids));
+        index.update(published.values().stream().map(KnowledgeBase::entry).toList(),
+                ids.stream().filter(id -> !published.containsKey(id)).toList());
+    }
+
+    private static KnowledgeIndex.Entry entry(QaItem item) {
+        return new KnowledgeIndex.Entry(item.id(), text(item), item.topic(), item.series(),
+                item.publishedAt() == null ? 0 : item.publishedAt().toEpochMilli());
     }
 
     private static String text(QaItem item) {

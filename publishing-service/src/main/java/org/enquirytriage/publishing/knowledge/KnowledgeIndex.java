@@ -3,6 +3,7 @@ package org.enquirytriage.publishing.knowledge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,9 @@ import org.enquirytriage.publishing.mining.TextFeatures;
 
 /**
  * The search index of the published items: an in-memory Lucene index of their smartcn words and character bigrams
- * (question and answer), topic and series, rebuilt from MongoDB at start-up. Thread-safe.
+ * (question and answer), topic and series, rebuilt from MongoDB at start-up. Changed items are written one document
+ * each and made searchable with one refresh per update; nothing is computed over the whole index when an item
+ * changes (the IDF of a suggestion is read from the index when it is asked for). Thread-safe.
  */
 final class KnowledgeIndex implements AutoCloseable {
 
@@ -74,7 +77,33 @@ final class KnowledgeIndex implements AutoCloseable {
     record Page(List<Hit> hits, int total) {
     }
 
-    synchronized void put(Entry entry) {
+    void put(Entry entry) {
+        update(List.of(entry), List.of());
+    }
+
+    /**
+     * Indexes some items and removes others, then makes the change searchable once: one refresh of the searchers
+     * however many items changed.
+     */
+    synchronized void update(Collection<Entry> entries, Collection<String> removed) {
+        if (entries.isEmpty() && removed.isEmpty()) {
+            return;
+        }
+        try {
+            for (Entry entry : entries) {
+                writer.updateDocument(new Term(ID, entry.id()), document(entry));
+            }
+            for (String id : removed) {
+                writer.deleteDocuments(new Term(ID, id));
+            }
+            searchers.maybeRefreshBlocking();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot update the knowledge index", e);
+        }
+    }
+
+    private Document document(Entry entry) {
         Features features = textFeatures.of(entry.text());
         Document document = new Document();
         document.add(new StringField(ID, entry.id(), Field.Store.YES));
@@ -87,23 +116,7 @@ final class KnowledgeIndex implements AutoCloseable {
             document.add(new StringField(SERIES, entry.series(), Field.Store.NO));
         }
         document.add(new NumericDocValuesField(PUBLISHED, entry.publishedAt()));
-        try {
-            writer.updateDocument(new Term(ID, entry.id()), document);
-            searchers.maybeRefreshBlocking();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot index item " + entry.id(), e);
-        }
-    }
-
-    synchronized void remove(String id) {
-        try {
-            writer.deleteDocuments(new Term(ID, id));
-            searchers.maybeRefreshBlocking();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove item " + id, e);
-        }
+        return document;
     }
 
     /**

@@ -3,15 +3,31 @@ package org.enquirytriage.publishing.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
+import org.enquirytriage.events.QaEngagementSampled;
+import org.enquirytriage.events.QaEvent;
+import org.enquirytriage.events.QaPublished;
+import org.enquirytriage.events.QaRetired;
 
 import org.enquirytriage.publishing.PublishingIntegrationTest;
 import org.enquirytriage.publishing.qa.ApprovedItems;
 import org.enquirytriage.publishing.qa.QaItem;
+import org.enquirytriage.publishing.qa.QaStatus;
 import org.enquirytriage.publishing.qa.QaWorkflow;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +36,9 @@ class KnowledgeBaseTests extends PublishingIntegrationTest {
 
     @Autowired
     QaWorkflow workflow;
+
+    @Autowired
+    KnowledgeBase knowledgeBase;
 
     @Test
     void shouldFindAPublishedItemByAQuestionPhrasedDifferentlyWithoutAToken() {
@@ -96,6 +115,48 @@ class KnowledgeBaseTests extends PublishingIntegrationTest {
 
         assertThat(rest.getForEntity("/api/knowledge/items/{id}", JsonNode.class, approved.id()).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void shouldAnswerAsTheStoreSaysAfterABurstOfEventsTakenInOnePoll() {
+        String topic = "城乡建设-" + UUID.randomUUID();
+        List<String> matters = List.of("路灯不亮", "井盖缺失", "人行道破损", "垃圾清运不及时", "违章搭建", "噪音扰民",
+                "下水道堵塞", "电梯停运", "绿化带毁坏", "公厕脏乱", "路面积水", "广告牌松动");
+        List<QaItem> items = new ArrayList<>();
+        for (String matter : matters) {
+            items.add(published(matter + "该向哪个部门反映？", "请拨打12345热线反映" + matter + "，工单转交主管部门三个工作日内处理。",
+                    topic, null));
+        }
+        QaItem withdrawn = items.get(3);
+        // retired in the store behind the index's back: only the burst's QaRetired can take it out
+        mongo.updateFirst(new Query(Criteria.where("_id").is(withdrawn.id())),
+                Update.update("status", QaStatus.RETIRED), QaItem.COLLECTION);
+        Instant now = Instant.now();
+        List<ConsumerRecord<String, byte[]>> burst = new ArrayList<>();
+        for (QaItem item : items) {
+            burst.add(record(new QaEngagementSampled(UUID.randomUUID().toString(), now, item.id(), "weibo", now, 10,
+                    1, 2, 0)));
+            burst.add(record(new QaPublished(UUID.randomUUID().toString(), now, item.id(), "test-post", null,
+                    item.question(), item.answer(), topic)));
+        }
+        burst.add(record(new QaRetired(UUID.randomUUID().toString(), now, withdrawn.id(), "已修好")));
+        burst.add(record(new QaRetired(UUID.randomUUID().toString(), now, "no-such-item", "不存在")));
+
+        knowledgeBase.on(burst);
+
+        JsonNode found = rest.getForObject("/api/knowledge/items?topic={topic}&page=0", JsonNode.class, topic);
+        assertThat(found.path("total").asInt()).isEqualTo(11);
+        JsonNode asked = rest.getForObject("/api/knowledge/items?q={q}&topic={topic}", JsonNode.class,
+                "小区的电梯停运了找谁", topic);
+        assertThat(asked.path("items").get(0).path("id").asText()).isEqualTo(items.get(7).id());
+        assertThat(rest.getForObject("/api/knowledge/items?q={q}&topic={topic}", JsonNode.class, "垃圾清运不及时", topic)
+                .path("items").findValuesAsText("id")).doesNotContain(withdrawn.id());
+    }
+
+    private ConsumerRecord<String, byte[]> record(QaEvent event) {
+        ProducerRecord<String, byte[]> produced = codec.toRecord(codec.toOutbox(event));
+        return new ConsumerRecord<>(produced.topic(), 0, 0, 0, TimestampType.CREATE_TIME, 0, produced.value().length,
+                produced.key(), produced.value(), produced.headers(), Optional.empty());
     }
 
     private QaItem published(String question, String answer, String topic, String series) {

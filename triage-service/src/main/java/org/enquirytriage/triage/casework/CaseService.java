@@ -4,10 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.enquirytriage.events.Classification;
@@ -49,18 +55,20 @@ public class CaseService {
     private final Router router;
     private final SlaPolicy policy;
     private final DuplicateFinder duplicates;
+    private final RepeatClaims claims;
     private final String triageDesk;
     private final List<String> departments;
     private final Clock clock;
     private final MeterRegistry meters;
 
     CaseService(Cases cases, Classifier classifier, Router router, SlaPolicy policy, DuplicateFinder duplicates,
-            TriageProperties properties, Optional<RoutingProperties> routing, Clock clock, MeterRegistry meters) {
+            RepeatClaims claims, TriageProperties properties, Optional<RoutingProperties> routing, Clock clock, MeterRegistry meters) {
         this.cases = cases;
         this.classifier = classifier;
         this.router = router;
         this.policy = policy;
         this.duplicates = duplicates;
+        this.claims = claims;
         this.triageDesk = properties.triageDesk();
         this.departments = routing.map(RoutingProperties::departments).orElse(List.of()).stream()
                 .map(Department::code).toList();
@@ -70,9 +78,12 @@ public class CaseService {
 
     /**
      * Takes received enquiries on, in their order: links each to the open case it repeats, or opens a case for it.
-     * An enquiry some case holds already (a redelivery) changes nothing. Which of them are held already is asked
-     * once for the lot, and the new cases are stored in one write, unless an enquiry may repeat one of them (the
-     * same citizen or place), which then is stored first.
+     * An enquiry some case holds already (a redelivery) changes nothing. A poll is decided in memory and written at
+     * once: which enquiries are held already is asked once, the open cases they may repeat are looked up once (per
+     * region, and for all their citizens together), and the merge records, the new cases and the cases merged into
+     * are one write each. Before it opens cases it claims their citizens and regions ({@link RepeatClaims}) and
+     * looks at those open cases again, so that two instances given two repeats of one matter at once open one case
+     * and merge the other into it. A case changed meanwhile has its merges tried again, alone.
      *
      * @throws EnquiriesNotTakenOnException when one could not be taken on: those before it are, it and those after
      *         it may not be
@@ -85,84 +96,269 @@ public class CaseService {
         catch (RuntimeException e) {
             throw new EnquiriesNotTakenOnException(0, e);
         }
-        List<Case> opening = new ArrayList<>();
-        int firstOpening = 0;
+        List<Received> fresh = new ArrayList<>();
         for (int i = 0; i < enquiries.size(); i++) {
             EnquiryReceived enquiry = enquiries.get(i);
-            if (!done.add(enquiry.enquiryId())) {
+            if (done.add(enquiry.enquiryId())) {
+                fresh.add(new Received(i, enquiry));
+            }
+            else {
                 log.debug("Enquiry {} has its case already; event {} changes nothing", enquiry.enquiryId(),
                         enquiry.eventId());
-                continue;
             }
-            try {
-                if (duplicates.mayRepeatOneOf(enquiry, opening)) {
-                    open(opening);
-                    opening.clear();
+        }
+        Map<String, Routed> routes = new HashMap<>();
+        for (int attempt = 1; !fresh.isEmpty(); attempt++) {
+            if (attempt > ATTEMPTS) {
+                throw new EnquiriesNotTakenOnException(fresh.get(0).index(), new ConcurrentChangeException(
+                        "Enquiry " + fresh.get(0).enquiry().enquiryId() + " could not be merged: its case kept "
+                                + "changing", null));
+            }
+            fresh = takeOn(fresh, routes);
+        }
+    }
+
+    /**
+     * Decides a poll's enquiries and writes what was decided.
+     *
+     * @return those to try again: they were to be merged into a case that changed meanwhile
+     */
+    private List<Received> takeOn(List<Received> fresh, Map<String, Routed> routes) {
+        int first = fresh.get(0).index();
+        Instant now = now();
+        String holder = UUID.randomUUID().toString();
+        Set<String> claimed = new HashSet<>();
+        Decisions decided;
+        List<Pending> unsure;
+        try {
+            DuplicateFinder.Candidates candidates = duplicates.candidatesFor(
+                    fresh.stream().map(Received::enquiry).toList(), now);
+            decided = decide(fresh, candidates, routes, now);
+            for (int round = 1; !claimed.containsAll(decided.keys); round++) {
+                if (round > ATTEMPTS) {
+                    throw new ConcurrentChangeException("Others kept opening cases of the same citizens and "
+                            + "regions", null);
                 }
-                if (!mergeIntoRepeated(enquiry)) {
-                    if (opening.isEmpty()) {
-                        firstOpening = i;
+                claims.release(claimed, holder);
+                claimed.clear();
+                claims.claimAll(decided.keys, holder);
+                claimed.addAll(decided.keys);
+                if (candidates.reload(claimed)) {
+                    candidates.forgetOpened();
+                    decided = decide(fresh, candidates, routes, now);
+                }
+            }
+            unsure = write(decided, now);
+        }
+        catch (RuntimeException e) {
+            throw new EnquiriesNotTakenOnException(first, e);
+        }
+        finally {
+            release(claimed, holder);
+        }
+        List<Received> again = new ArrayList<>();
+        if (!unsure.isEmpty()) {
+            Set<String> held = heldOf(unsure, first);
+            for (Pending pending : unsure) {
+                if (held.contains(pending.received().enquiry().enquiryId())) {
+                    if (pending.into() != null) {
+                        count("triage.cases.merged", "Enquiries merged into an open case they repeat",
+                                pending.into());
                     }
-                    opening.add(caseFor(enquiry, now()));
+                }
+                else {
+                    again.add(pending.received());
+                }
+            }
+            again.sort(Comparator.comparingInt(Received::index));
+        }
+        if (decided.failure != null) {
+            int failed = decided.failure.index();
+            throw new EnquiriesNotTakenOnException(again.isEmpty() ? failed
+                    : Math.min(failed, again.get(0).index()), decided.failureCause);
+        }
+        return again;
+    }
+
+    /** Gives claims back; should that fail, they lapse after their lease, and what was written stands. */
+    private void release(Set<String> claimed, String holder) {
+        try {
+            claims.release(claimed, holder);
+        }
+        catch (RuntimeException e) {
+            log.warn("Could not give back the claims {}; they lapse after their lease", claimed, e);
+        }
+    }
+
+    private Set<String> heldOf(List<Pending> unsure, int first) {
+        try {
+            return cases.heldOf(unsure.stream().map(pending -> pending.received().enquiry().enquiryId()).toList());
+        }
+        catch (RuntimeException e) {
+            throw new EnquiriesNotTakenOnException(first, e);
+        }
+    }
+
+    /**
+     * Decides in order which open case each enquiry repeats, a stored one or one opened before it in the poll, and
+     * opens a case for each that repeats none; stops at the first that cannot be decided.
+     */
+    private Decisions decide(List<Received> fresh, DuplicateFinder.Candidates candidates,
+            Map<String, Routed> routes, Instant now) {
+        Decisions decided = new Decisions();
+        for (Received received : fresh) {
+            EnquiryReceived enquiry = received.enquiry();
+            try {
+                Optional<DuplicateFinder.Match> repeat = candidates.find(enquiry);
+                if (repeat.isPresent()) {
+                    decided.merge(received, repeat.get(), now);
+                }
+                else {
+                    Case opened = caseFor(enquiry, routes, now);
+                    decided.open(opened, duplicates.repeatKeys(enquiry));
+                    candidates.add(opened);
                 }
             }
             catch (RuntimeException e) {
-                throw new EnquiriesNotTakenOnException(opening.isEmpty() ? i : firstOpening, e);
+                decided.failure = received;
+                decided.failureCause = e;
+                break;
             }
         }
-        try {
-            open(opening);
-        }
-        catch (RuntimeException e) {
-            throw new EnquiriesNotTakenOnException(firstOpening, e);
-        }
+        return decided;
     }
 
-    /** Links an enquiry to the open case it repeats (并单); false when it repeats none. */
-    private boolean mergeIntoRepeated(EnquiryReceived enquiry) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Instant now = now();
-            Optional<DuplicateFinder.Match> repeat = duplicates.find(enquiry, now);
-            if (repeat.isEmpty()) {
-                return false;
+    /**
+     * Writes what was decided: the merge records, then the new cases in one write and the cases merged into in
+     * another, each checked against the version it was loaded with.
+     *
+     * @return the merges not known to be stored: into a case that changed or closed meanwhile, or into a new case
+     *     that someone else had stored under its id
+     */
+    private List<Pending> write(Decisions decided, Instant now) {
+        cases.recordMerges(decided.records);
+        List<Pending> unsure = new ArrayList<>();
+        List<Case> targets = new ArrayList<>();
+        Set<String> found = new HashSet<>();
+        for (Case target : cases.findAllById(decided.intoStored.keySet())) {
+            found.add(target.id());
+            List<Merge> merges = decided.intoStored.get(target.id());
+            if (absorbed(target, merges, now)) {
+                targets.add(target);
             }
-            Case target = repeat.get().target();
-            target.absorb(MergedEnquiry.of(enquiry, now), Actor.TRIAGE_SERVICE, repeat.get().reason(), now);
-            cases.recordMerge(enquiry.enquiryId(), target.id());
-            try {
-                cases.save(target);
-                count("triage.cases.merged", "Enquiries merged into an open case they repeat", target);
-                log.info("Merged enquiry {} into case {}", enquiry.enquiryId(), target.id());
-                return true;
-            }
-            catch (OptimisticLockingFailureException changedMeanwhile) {
-                log.debug("Case {} changed while enquiry {} was merged into it; trying again", target.id(),
-                        enquiry.enquiryId());
-                if (cases.holdsEnquiry(enquiry.enquiryId())) {
-                    return true;
-                }
+            else {
+                merges.forEach(merge -> unsure.add(new Pending(merge.received(), null)));
             }
         }
-        throw new ConcurrentChangeException("Enquiry " + enquiry.enquiryId() + " could not be merged: its case kept "
-                + "changing", null);
-    }
-
-    private Case caseFor(EnquiryReceived enquiry, Instant now) {
-        String regionCode = enquiry.location() == null ? null : enquiry.location().regionCode();
-        Classification classification = classifier.classify(enquiry.subject(), enquiry.text());
-        RoutingDecision route = router.route(classification, regionCode, enquiry.text());
-        return Case.open(enquiry, classification, route.department(), reason(route),
-                policy.deadlines(classification, now), now);
-    }
-
-    private void open(List<Case> opening) {
-        if (opening.isEmpty()) {
-            return;
-        }
-        for (Case opened : cases.insertAll(opening)) {
+        decided.intoStored.forEach((gone, merges) -> {
+            if (!found.contains(gone)) {
+                merges.forEach(merge -> unsure.add(new Pending(merge.received(), null)));
+            }
+        });
+        List<Case> opening = new ArrayList<>(decided.opened.values());
+        Set<String> stored = new HashSet<>();
+        for (Case opened : opening.isEmpty() ? List.<Case>of() : cases.insertAll(opening)) {
+            stored.add(opened.id());
             count("triage.cases.opened", "Cases opened from enquiries", opened);
             log.debug("Opened case {} as {} ({}), routed to {}", opened.id(), opened.classification().kind(),
                     opened.classification().priority(), opened.department());
+        }
+        for (Case opened : opening) {
+            for (Received absorbed : decided.absorbedBy.getOrDefault(opened.id(), List.of())) {
+                if (stored.contains(opened.id())) {
+                    count("triage.cases.merged", "Enquiries merged into an open case they repeat", opened);
+                }
+                else {
+                    unsure.add(new Pending(absorbed, null));
+                }
+            }
+        }
+        boolean saved = cases.saveAll(targets);
+        for (Case target : targets) {
+            for (Merge merge : decided.intoStored.get(target.id())) {
+                if (saved) {
+                    count("triage.cases.merged", "Enquiries merged into an open case they repeat", target);
+                }
+                else {
+                    unsure.add(new Pending(merge.received(), target));
+                }
+            }
+        }
+        log.debug("Took on {} enquiries: {} cases opened, {} cases merged into", decided.records.size()
+                + opening.size(), stored.size(), targets.size());
+        return unsure;
+    }
+
+    /** Links enquiries to a stored case they repeat; false when it takes none any more (it closed meanwhile). */
+    private static boolean absorbed(Case target, List<Merge> merges, Instant now) {
+        try {
+            for (Merge merge : merges) {
+                target.absorb(MergedEnquiry.of(merge.received().enquiry(), now), Actor.TRIAGE_SERVICE,
+                        merge.reason(), now);
+                log.debug("Merging enquiry {} into case {}", merge.received().enquiry().enquiryId(), target.id());
+            }
+            return true;
+        }
+        catch (IllegalTransitionException | CaseRuleException noLonger) {
+            log.debug("Case {} takes no merges any more: {}", target.id(), noLonger.getMessage());
+            return false;
+        }
+    }
+
+    private Case caseFor(EnquiryReceived enquiry, Map<String, Routed> routes, Instant now) {
+        Routed routed = routes.computeIfAbsent(enquiry.enquiryId(), id -> {
+            String regionCode = enquiry.location() == null ? null : enquiry.location().regionCode();
+            Classification classification = classifier.classify(enquiry.subject(), enquiry.text());
+            return new Routed(classification, router.route(classification, regionCode, enquiry.text()));
+        });
+        return Case.open(enquiry, routed.classification(), routed.route().department(), reason(routed.route()),
+                policy.deadlines(routed.classification(), now), now);
+    }
+
+    /** An enquiry of a poll and its place in the poll. */
+    private record Received(int index, EnquiryReceived enquiry) {
+    }
+
+    /** An enquiry to merge into a stored case, and why. */
+    private record Merge(Received received, String reason) {
+    }
+
+    /** A merge not known to be stored, and the case it was to be counted for when it is. */
+    private record Pending(Received received, Case into) {
+    }
+
+    /** How an enquiry was classified and routed, kept while its poll is decided again. */
+    private record Routed(Classification classification, RoutingDecision route) {
+    }
+
+    /** What was decided about a poll's enquiries, to be written at once. */
+    private static final class Decisions {
+
+        private final Map<String, Case> opened = new LinkedHashMap<>();
+        private final Map<String, List<Received>> absorbedBy = new HashMap<>();
+        private final Map<String, List<Merge>> intoStored = new LinkedHashMap<>();
+        private final Map<String, String> records = new LinkedHashMap<>();
+        private final Set<String> keys = new HashSet<>();
+        private Received failure;
+        private RuntimeException failureCause;
+
+        void open(Case c, Set<String> repeatKeys) {
+            opened.put(c.id(), c);
+            keys.addAll(repeatKeys);
+        }
+
+        void merge(Received received, DuplicateFinder.Match repeat, Instant now) {
+            EnquiryReceived enquiry = received.enquiry();
+            Case target = opened.get(repeat.caseId());
+            if (target != null) {
+                target.absorb(MergedEnquiry.of(enquiry, now), Actor.TRIAGE_SERVICE, repeat.reason(), now);
+                absorbedBy.computeIfAbsent(target.id(), id -> new ArrayList<>()).add(received);
+            }
+            else {
+                intoStored.computeIfAbsent(repeat.caseId(), id -> new ArrayList<>())
+                        .add(new Merge(received, repeat.reason()));
+            }
+            records.put(enquiry.enquiryId(), repeat.caseId());
         }
     }
 

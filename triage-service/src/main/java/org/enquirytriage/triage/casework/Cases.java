@@ -102,6 +102,36 @@ public class Cases {
         outboxRelay.relay(Case.COLLECTION, changed.id());
     }
 
+    /**
+     * Stores changed cases together with the events they raised in one unordered bulk write, each only if nobody
+     * changed it since it was loaded, and asks the relay to send the events of those stored.
+     *
+     * @return whether every one was stored; when not, some changed meanwhile and kept their stored version (which
+     *     ones the caller learns from what they hold, {@link #heldOf})
+     */
+    boolean saveAll(Collection<Case> changed) {
+        if (changed.isEmpty()) {
+            return true;
+        }
+        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Case.COLLECTION);
+        for (Case c : changed) {
+            c.moveRaisedEventsTo(codec::toOutbox);
+            Document document = new Document();
+            mongo.getConverter().write(c, document);
+            document.put("version", c.version() + 1);
+            writes.replaceOne(new Query(Criteria.where("_id").is(c.id()).and("version").is(c.version())), document);
+        }
+        int stored = writes.execute().getMatchedCount();
+        changed.forEach(c -> outboxRelay.relay(Case.COLLECTION, c.id()));
+        return stored == changed.size();
+    }
+
+    /** The cases of these ids that exist. */
+    List<Case> findAllById(Collection<String> ids) {
+        return ids.isEmpty() ? List.of()
+                : mongo.find(new Query(Criteria.where("_id").in(ids)), Case.class, Case.COLLECTION);
+    }
+
     /** The case with exactly this id. */
     public Optional<Case> findById(String id) {
         return Optional.ofNullable(mongo.findById(id, Case.class, Case.COLLECTION));
@@ -172,13 +202,18 @@ public class Cases {
     }
 
     /**
-     * Records, before the case that takes it on is saved, that an enquiry is being merged into it, so that
-     * {@link #heldOf} finds it by id. Should the save then fail, the record names a case that does not hold the
-     * enquiry, and {@link #heldOf} does not count it.
+     * Records, before the cases that take them on are saved, that enquiries are being merged into them (enquiry id
+     * to case id), in one write, so that {@link #heldOf} finds them by id. Should a save then fail, the record names
+     * a case that does not hold the enquiry, and {@link #heldOf} does not count it.
      */
-    void recordMerge(String enquiryId, String caseId) {
-        mongo.upsert(new Query(Criteria.where("_id").is(enquiryId)), Update.update("caseId", caseId),
-                MERGED_ENQUIRIES);
+    void recordMerges(Map<String, String> caseOfEnquiry) {
+        if (caseOfEnquiry.isEmpty()) {
+            return;
+        }
+        BulkOperations records = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MERGED_ENQUIRIES);
+        caseOfEnquiry.forEach((enquiryId, caseId) -> records.upsert(new Query(Criteria.where("_id").is(enquiryId)),
+                Update.update("caseId", caseId)));
+        records.execute();
     }
 
     /**
@@ -215,11 +250,6 @@ public class Cases {
 
     private static List<String> ids(List<Document> documents) {
         return documents.stream().map(d -> String.valueOf(d.get("_id"))).toList();
-    }
-
-    /** Whether any case holds an enquiry, as its own or merged into it. */
-    boolean holdsEnquiry(String enquiryId) {
-        return mongo.exists(new Query(Criteria.where("enquiryIds").is(enquiryId)), Case.COLLECTION);
     }
 
     /** A page of the cases a query selects, the nearest deadline first. */
@@ -270,11 +300,23 @@ public class Cases {
         return new Criteria().andOperator(all);
     }
 
-    /** The ids of open cases of a citizen, or of a region, opened since an instant, the newest first. */
-    List<Case> openCandidates(String field, String value, Instant since, int limit) {
-        Query query = new Query(Criteria.where(field).is(value).and("openedAt").gte(since).and("status")
+    /**
+     * The open cases of some citizens ({@code citizenKey}) or regions ({@code regionCode}) opened since an instant,
+     * the newest first, with only what comparing them with an enquiry needs.
+     */
+    List<OpenCase> openCases(String field, Collection<String> values, Instant since, int limit) {
+        Query query = new Query(Criteria.where(field).in(values).and("openedAt").gte(since).and("status")
                 .in(CaseStatus.OPEN)).with(Sort.by(Sort.Direction.DESC, "openedAt")).limit(limit);
-        return mongo.find(query, Case.class, Case.COLLECTION);
+        query.fields().include("citizenKey", "regionCode", "openedAt", "subject", "text");
+        return mongo.find(query, Document.class, Case.COLLECTION).stream()
+                .map(found -> new OpenCase(String.valueOf(found.get("_id")), found.getString("citizenKey"),
+                        found.getString("regionCode"), found.getDate("openedAt").toInstant(),
+                        found.getString("subject"), found.getString("text")))
+                .toList();
+    }
+
+    /** An open case as an enquiry is compared with it, to tell whether the enquiry repeats it (并单). */
+    record OpenCase(String id, String citizenKey, String regionCode, Instant openedAt, String subject, String text) {
     }
 
     /** The ids of the cases whose clock is running and has reached its warning, not yet raised. */

@@ -24,9 +24,12 @@ public record CaseworkProperties(@DefaultValue Merging merging) {
      * @param placeWindow how far back the open cases of the same region are looked at
      * @param placeSimilarity the least similarity of texts from the same region by different citizens
      * @param maxCandidates the most open cases compared, the newest first
+     * @param claimLease how long the claim of a citizen or region an instance opens a case for holds at most
+     *     ({@link RepeatClaims}): the wait for a claim whose holder died, longer than a poll ever takes
      */
     public record Merging(@DefaultValue("true") boolean enabled, @DefaultValue("7d") Duration citizenWindow,
             @DefaultValue("0.3") double citizenSimilarity, @DefaultValue("7d") Duration placeWindow,
-            @DefaultValue("0.5") double placeSimilarity, @DefaultValue("200") int maxCandidates) {
+            @DefaultValue("0.5") double placeSimilarity, @DefaultValue("200") int maxCandidates,
+            @DefaultValue("10s") Duration claimLease) {
     }
 }

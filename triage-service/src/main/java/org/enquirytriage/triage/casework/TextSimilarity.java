@@ -16,14 +16,18 @@ final class TextSimilarity {
     }
 
     static double cosine(String first, String second) {
-        Set<String> a = bigrams(first);
-        Set<String> b = bigrams(second);
+        return cosineOf(bigrams(first), bigrams(second));
+    }
+
+    /** The cosine of two texts' {@link #bigrams}, for a text compared with many. */
+    static double cosineOf(Set<String> a, Set<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
             return 0;
         }
-        Set<String> common = new HashSet<>(a);
-        common.retainAll(b);
-        return common.size() / Math.sqrt((double) a.size() * b.size());
+        Set<String> smaller = a.size() <= b.size() ? a : b;
+        Set<String> larger = smaller == a ? b : a;
+        long common = smaller.stream().filter(larger::contains).count();
+        return common / Math.sqrt((double) a.size() * b.size());
     }
 
     /** The subject and the text of an enquiry, as one text to compare. */
