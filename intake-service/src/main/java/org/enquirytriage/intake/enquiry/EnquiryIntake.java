@@ -3,11 +3,14 @@ package org.enquirytriage.intake.enquiry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.enquirytriage.events.EnquiryLocation;
@@ -107,6 +110,65 @@ public class EnquiryIntake {
                 Receipt.Outcome.CREATED);
     }
 
+    /**
+     * Receives the enquiries of a batch sent with one channel key, each answered as {@link #receive(NewEnquiry,
+     * String)} would answer it on its own, but stored with one bulk insert and their events relayed together: a
+     * batch costs about one write and one producer batch, not one of each per enquiry. Items are independent: one
+     * that does not fit is refused alone, one whose (channel, external id) is stored already (by an earlier request,
+     * by another instance a moment ago, or by an earlier item of this batch) is answered as a repeat of the stored
+     * enquiry, and the rest are stored all the same.
+     *
+     * @return what became of each request, in the order given
+     */
+    public List<BatchItem> receiveAll(List<NewEnquiry> requests, String postedBy) {
+        BatchItem[] results = new BatchItem[requests.size()];
+        Set<List<String>> keys = new HashSet<>();
+        List<Enquiry> created = new ArrayList<>(requests.size());
+        List<Integer> createdAt = new ArrayList<>(requests.size());
+        List<Integer> repeats = new ArrayList<>();
+        for (int index = 0; index < requests.size(); index++) {
+            NewEnquiry request = requests.get(index);
+            try {
+                requireFits(request, maxTextLength);
+            }
+            catch (EnquiryRefusedException e) {
+                results[index] = BatchItem.refused(e);
+                continue;
+            }
+            if (keys.add(Arrays.asList(request.channel(), request.externalId()))) {
+                created.add(newEnquiry(request, postedBy));
+                createdAt.add(index);
+            }
+            else {
+                repeats.add(index);
+            }
+        }
+        Set<Integer> storedBefore = enquiries.insertAll(created);
+        List<String> stored = new ArrayList<>(created.size());
+        for (int i = 0; i < created.size(); i++) {
+            if (storedBefore.contains(i)) {
+                repeats.add(createdAt.get(i));
+            }
+            else {
+                Enquiry enquiry = created.get(i);
+                stored.add(enquiry.id());
+                results[createdAt.get(i)] = BatchItem.received(new Receipt(enquiry.id(),
+                        trackingTokens.of(enquiry.id()), enquiry.progress().status(), Receipt.Outcome.CREATED));
+            }
+        }
+        relay.relay(Enquiry.COLLECTION, stored);
+        for (int index : repeats) {
+            NewEnquiry request = requests.get(index);
+            Enquiry existing = enquiries.findByChannelAndExternalId(request.channel(), request.externalId())
+                    .orElseThrow(() -> new IllegalStateException("Enquiry " + request.channel() + "/"
+                            + LogText.safe(request.externalId()) + " is stored and cannot be found"));
+            results[index] = BatchItem.received(repeated(existing, request, postedBy));
+        }
+        log.debug("Batch of {} from {}: {} stored, {} repeats", requests.size(), postedBy, stored.size(),
+                repeats.size());
+        return List.of(results);
+    }
+
     /** The one place every channel's text and subject are checked as they will be kept (after normalisation). */
     private static void requireFits(NewEnquiry request, int textLimit) {
         List<EnquiryRefusedException.Refusal> refusals = new ArrayList<>(2);
@@ -186,7 +248,7 @@ public class EnquiryIntake {
                     + "the repeat refused", existing.id(), existing.channel(), LogText.safe(existing.externalId()));
             return new Receipt(existing.id(), null, existing.progress().status(), Receipt.Outcome.CONFLICTING);
         }
-        log.info("Enquiry {} was sent again by channel {} as {}", existing.id(), existing.channel(),
+        log.debug("Enquiry {} was sent again by channel {} as {}", existing.id(), existing.channel(),
                 LogText.safe(existing.externalId()));
         boolean sameKey = postedBy != null && postedBy.equals(existing.restricted().postedBy());
         return new Receipt(existing.id(), sameKey ? trackingTokens.of(existing.id()) : null,

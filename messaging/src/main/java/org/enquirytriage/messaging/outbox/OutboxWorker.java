@@ -18,7 +18,6 @@ import org.enquirytriage.messaging.CloudEventCodec;
 import org.enquirytriage.messaging.MessagingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,7 +38,8 @@ class OutboxWorker implements Runnable {
     private final KafkaTemplate<String, byte[]> kafka;
     private final CloudEventCodec codec;
     private final MessagingProperties.Outbox settings;
-    private final LinkedBlockingQueue<String> requested = new LinkedBlockingQueue<>();
+    /** What the service asked to be sent, one entry per request: a document, or all those of one bulk write. */
+    private final LinkedBlockingQueue<List<String>> requested = new LinkedBlockingQueue<>();
     /** Documents whose events could not all be sent: tried again at the next sweep, without a scan. */
     private final Set<String> unsent = new LinkedHashSet<>();
     private volatile Thread thread;
@@ -54,8 +54,8 @@ class OutboxWorker implements Runnable {
         this.settings = settings;
     }
 
-    void submit(String documentId) {
-        requested.add(documentId);
+    void submit(List<String> documentIds) {
+        requested.add(documentIds);
     }
 
     void start() {
@@ -80,7 +80,8 @@ class OutboxWorker implements Runnable {
     }
 
     /**
-     * Relays what is asked for as it comes, in batches; every sweep interval also what could not be sent before, and
+     * Relays what is asked for as it comes, in batches of about the batch size (a request is never split, so one bulk
+     * write's documents go out together); every sweep interval also what could not be sent before, and
      * every full-sweep interval (and at the start) whatever any document's outbox holds, found by a scan: what a
      * stopped instance left behind.
      */
@@ -91,12 +92,13 @@ class OutboxWorker implements Runnable {
         while (!stopping) {
             Set<String> batch = new LinkedHashSet<>();
             try {
-                String first = requested.poll(settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+                List<String> first = requested.poll(settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
                 if (first != null) {
-                    batch.add(first);
-                    List<String> more = new ArrayList<>();
-                    requested.drainTo(more, settings.batchSize() - 1);
-                    batch.addAll(more);
+                    batch.addAll(first);
+                    List<String> next;
+                    while (batch.size() < settings.batchSize() && (next = requested.poll()) != null) {
+                        batch.addAll(next);
+                    }
                 }
                 if (!Instant.now().isBefore(nextSweep)) {
                     batch.addAll(unsent);
@@ -134,35 +136,46 @@ class OutboxWorker implements Runnable {
     }
 
     /**
-     * Sends the events of the given documents and removes from each outbox those the broker acknowledged. The query
-     * names only {@code _id}: mongo-java-server uses an index only for a query on exactly its fields, and scans the
-     * whole collection otherwise.
+     * Sends the events of the given documents as one producer batch and removes those the broker acknowledged from
+     * the outboxes with one update. The queries name only {@code _id}: mongo-java-server uses an index only for a
+     * query on exactly its fields, and scans the whole collection otherwise. When a send fails at once (the producer
+     * found no broker within its {@code max.block.ms}) the rest are not tried, so that a batch of hundreds of
+     * documents costs one wait, not one each, while the broker is away; they are tried again at the next sweep.
      */
     private void relay(Set<String> ids) throws InterruptedException {
         Query query = new Query(Criteria.where("_id").in(ids));
         query.fields().include(OUTBOX);
         List<Pending> pending = new ArrayList<>();
+        boolean brokerAway = false;
         for (Document document : mongo.find(query, Document.class, collection)) {
+            String documentId = String.valueOf(document.get("_id"));
             List<Document> outbox = document.getList(OUTBOX, Document.class);
-            if (outbox != null && !outbox.isEmpty()) {
-                pending.add(send(String.valueOf(document.get("_id")), outbox));
+            if (outbox == null || outbox.isEmpty()) {
+                continue;
             }
+            if (brokerAway) {
+                unsent.add(documentId);
+                continue;
+            }
+            Pending sends = send(documentId, outbox);
+            pending.add(sends);
+            brokerAway = sends.failedAtOnce();
         }
-        BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        int removed = 0;
+        List<String> touched = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
         for (Pending each : pending) {
-            List<String> sent = each.acknowledged(settings.sendTimeout());
-            if (sent.size() < each.eventIds().size()) {
+            List<String> acknowledged = each.acknowledged(settings.sendTimeout());
+            if (acknowledged.size() < each.eventIds().size()) {
                 unsent.add(each.documentId());
             }
-            if (!sent.isEmpty()) {
-                removals.updateOne(new Query(Criteria.where("_id").is(each.documentId())),
-                        new Update().pull(OUTBOX, new Document("eventId", new Document("$in", sent))));
-                removed++;
+            if (!acknowledged.isEmpty()) {
+                touched.add(each.documentId());
+                sent.addAll(acknowledged);
             }
         }
-        if (removed > 0) {
-            removals.execute();
+        if (!touched.isEmpty()) {
+            mongo.updateMulti(new Query(Criteria.where("_id").in(touched)),
+                    new Update().pull(OUTBOX, new Document("eventId", new Document("$in", sent))), collection);
         }
     }
 
@@ -196,6 +209,11 @@ class OutboxWorker implements Runnable {
     /** The sends of one document's events, in order. */
     private record Pending(String documentId, List<String> eventIds,
             List<CompletableFuture<SendResult<String, byte[]>>> sends) {
+
+        /** Whether a send failed before it left the producer: no broker answered in time. */
+        boolean failedAtOnce() {
+            return sends.stream().anyMatch(CompletableFuture::isCompletedExceptionally);
+        }
 
         /** The events the broker acknowledged, up to the first that failed, so that order is kept. */
         List<String> acknowledged(Duration timeout) throws InterruptedException {
