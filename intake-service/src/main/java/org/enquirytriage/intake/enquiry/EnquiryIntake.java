@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.enquirytriage.events.EnquiryReceived;
 import org.enquirytriage.events.Satisfaction;
 import org.enquirytriage.events.SatisfactionRated;
 import org.enquirytriage.intake.config.IntakeProperties;
+import org.enquirytriage.intake.metrics.ReceivedEnquiries;
 import org.enquirytriage.intake.outbox.EventRelay;
 import org.enquirytriage.intake.text.LogText;
 import org.enquirytriage.intake.text.TextNormaliser;
@@ -48,15 +50,17 @@ public class EnquiryIntake {
     private final TrackingTokens trackingTokens;
     private final CloudEventCodec codec;
     private final EventRelay relay;
+    private final ReceivedEnquiries received;
     private final int maxTextLength;
 
     EnquiryIntake(Enquiries enquiries, CitizenKeys citizenKeys, TrackingTokens trackingTokens, CloudEventCodec codec,
-            EventRelay relay, IntakeProperties properties) {
+            EventRelay relay, ReceivedEnquiries received, IntakeProperties properties) {
         this.enquiries = enquiries;
         this.citizenKeys = citizenKeys;
         this.trackingTokens = trackingTokens;
         this.codec = codec;
         this.relay = relay;
+        this.received = received;
         this.maxTextLength = properties.maxTextLength();
     }
 
@@ -104,6 +108,7 @@ public class EnquiryIntake {
                     .map(existing -> repeated(existing, request, postedBy)).orElseThrow(() -> e);
         }
         relay.relay(Enquiry.COLLECTION, enquiry.id());
+        received.stored(enquiry.channel(), 1);
         log.debug("Enquiry {} received from channel {} as {}", enquiry.id(), enquiry.channel(),
                 LogText.safe(enquiry.externalId()));
         return new Receipt(enquiry.id(), trackingTokens.of(enquiry.id()), enquiry.progress().status(),
@@ -145,6 +150,7 @@ public class EnquiryIntake {
         }
         Set<Integer> storedBefore = enquiries.insertAll(created);
         List<String> stored = new ArrayList<>(created.size());
+        Map<String, Integer> storedByChannel = new HashMap<>();
         for (int i = 0; i < created.size(); i++) {
             if (storedBefore.contains(i)) {
                 repeats.add(createdAt.get(i));
@@ -152,11 +158,13 @@ public class EnquiryIntake {
             else {
                 Enquiry enquiry = created.get(i);
                 stored.add(enquiry.id());
+                storedByChannel.merge(enquiry.channel(), 1, Integer::sum);
                 results[createdAt.get(i)] = BatchItem.received(new Receipt(enquiry.id(),
                         trackingTokens.of(enquiry.id()), enquiry.progress().status(), Receipt.Outcome.CREATED));
             }
         }
         relay.relay(Enquiry.COLLECTION, stored);
+        storedByChannel.forEach(received::stored);
         for (int index : repeats) {
             NewEnquiry request = requests.get(index);
             Enquiry existing = enquiries.findByChannelAndExternalId(request.channel(), request.externalId())
