@@ -139,27 +139,18 @@ class OutboxWorker implements Runnable {
      * Sends the events of the given documents as one producer batch and removes those the broker acknowledged from
      * the outboxes with one update. The queries name only {@code _id}: mongo-java-server uses an index only for a
      * query on exactly its fields, and scans the whole collection otherwise. When a send fails at once (the producer
-     * found no broker within its {@code max.block.ms}) the rest are not tried, so that a batch of hundreds of
-     * documents costs one wait, not one each, while the broker is away; they are tried again at the next sweep.
+     * found no broker within its {@code max.block.ms}) the template throws, and the whole batch is tried again at the
+     * next sweep: a batch of hundreds of documents costs one wait, not one each, while the broker is away.
      */
     private void relay(Set<String> ids) throws InterruptedException {
         Query query = new Query(Criteria.where("_id").in(ids));
         query.fields().include(OUTBOX);
         List<Pending> pending = new ArrayList<>();
-        boolean brokerAway = false;
         for (Document document : mongo.find(query, Document.class, collection)) {
-            String documentId = String.valueOf(document.get("_id"));
             List<Document> outbox = document.getList(OUTBOX, Document.class);
-            if (outbox == null || outbox.isEmpty()) {
-                continue;
+            if (outbox != null && !outbox.isEmpty()) {
+                pending.add(send(String.valueOf(document.get("_id")), outbox));
             }
-            if (brokerAway) {
-                unsent.add(documentId);
-                continue;
-            }
-            Pending sends = send(documentId, outbox);
-            pending.add(sends);
-            brokerAway = sends.failedAtOnce();
         }
         List<String> touched = new ArrayList<>();
         List<String> sent = new ArrayList<>();
@@ -209,11 +200,6 @@ class OutboxWorker implements Runnable {
     /** The sends of one document's events, in order. */
     private record Pending(String documentId, List<String> eventIds,
             List<CompletableFuture<SendResult<String, byte[]>>> sends) {
-
-        /** Whether a send failed before it left the producer: no broker answered in time. */
-        boolean failedAtOnce() {
-            return sends.stream().anyMatch(CompletableFuture::isCompletedExceptionally);
-        }
 
         /** The events the broker acknowledged, up to the first that failed, so that order is kept. */
         List<String> acknowledged(Duration timeout) throws InterruptedException {
