@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +13,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.enquirytriage.events.Topics;
-import org.enquirytriage.security.test.StaffAuthentication;
 import org.enquirytriage.testsupport.EmbeddedMongoConfiguration;
 import org.enquirytriage.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -47,14 +43,7 @@ class BrokerOutageDuringBatchTests {
 
     @DynamicPropertySource
     static void brokerNotThereYet(DynamicPropertyRegistry registry) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            brokerPort = socket.getLocalPort();
-        }
-        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + brokerPort);
-        registry.add("spring.kafka.producer.properties.max.block.ms", () -> "300");
-        registry.add("spring.kafka.admin.auto-create", () -> "false");
-        registry.add("spring.kafka.listener.auto-startup", () -> "false");
-        registry.add("messaging.outbox.send-timeout", () -> "2s");
+        brokerPort = AbsentBroker.configure(registry);
         registry.add("messaging.outbox.sweep-interval", () -> "500ms");
     }
 
@@ -112,10 +101,6 @@ class BrokerOutageDuringBatchTests {
     }
 
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/enquiries/batch"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", StaffAuthentication.bearer(StaffAuthentication.channel("portal")))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return AbsentBroker.post(http, port, "/api/enquiries/batch", body);
     }
 }

@@ -1,4 +1,4 @@
-package org.enquirytriage.intake.benchmark;
+package org.enquirytriage.intake.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,11 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,20 +22,12 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.enquirytriage.events.Topics;
-import org.enquirytriage.security.test.StaffAuthentication;
-import org.enquirytriage.testsupport.EmbeddedInfrastructure;
 import org.enquirytriage.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -50,17 +38,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code POST /api/enquiries/batch} as a channel adapter would, until every event has left the outboxes. It prints
  * the CPU time of this JVM per enquiry (intake, and the store, broker and HTTP client it runs beside), split by
  * thread group, the wall time and the answer times; it checks only that every accepted enquiry's event reached
- * {@code enquiry-received} once (nothing lost). Not part of the test suite (its name does not end in Tests); run:
+ * {@code enquiry-received} (nothing lost). Not part of the test suite (its name does not end in Tests); run:
  *
  * <pre>
  * ./mvnw -B -pl intake-service test -Dtest=BatchIntakeBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * cat intake-service/target/batch-intake-benchmark.txt
  * </pre>
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "logging.level.org.enquirytriage=WARN")
-@EmbeddedInfrastructure
-class BatchIntakeBenchmark {
+class BatchIntakeBenchmark extends IntakeFlowSupport {
 
     private static final int BATCH_SIZE = 500;
     private static final int WARM_UP_BATCHES = Integer.getInteger("benchmark.warmUpBatches", 10);
@@ -68,20 +53,7 @@ class BatchIntakeBenchmark {
     private static final Path CORPUS = Path.of("../../shared/data/unlabeled-messages.jsonl");
     private static final Path REPORT = Path.of("target/batch-intake-benchmark.txt");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-
-    @Autowired
-    ObjectMapper json;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @Autowired
-    KafkaConnectionDetails kafka;
-
-    @LocalServerPort
-    int port;
 
     @Test
     void batchesOf500() throws Exception {
@@ -149,12 +121,8 @@ class BatchIntakeBenchmark {
                 item.put("subject", message[0]);
             }
         }
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/enquiries/batch"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", StaffAuthentication.bearer(StaffAuthentication.channel("portal")))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(items))).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = post("/api/enquiries/batch", "application/json",
+                json.writeValueAsBytes(items));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode result = json.readTree(response.body());
         assertThat(result.path("accepted").asInt()).as(response.body()).isEqualTo(BATCH_SIZE);
