@@ -62,7 +62,7 @@ class WorkOrderImport {
                 results[i] = RowResult.rejected(row, reasons);
             }
         }
-        List<BatchItem> received = intake.receiveAll(readable, postedBy);
+        List<BatchItem> received = readable.isEmpty() ? List.of() : intake.receiveAll(readable, postedBy);
         for (int i = 0; i < received.size(); i++) {
             int at = readableAt.get(i);
             results[at] = result(rows.get(at), received.get(i));

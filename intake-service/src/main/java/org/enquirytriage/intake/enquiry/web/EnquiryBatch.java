@@ -74,7 +74,7 @@ class EnquiryBatch {
                 readableAt.add(index);
             }
         }
-        List<BatchItem> received = intake.receiveAll(readable, caller.id());
+        List<BatchItem> received = readable.isEmpty() ? List.of() : intake.receiveAll(readable, caller.id());
         for (int i = 0; i < received.size(); i++) {
             results[readableAt.get(i)] = result(readableAt.get(i), received.get(i));
         }
