@@ -80,6 +80,33 @@ class OutboxRelayTests {
     }
 
     @Test
+    void shouldSendTheEventsOfManyDocumentsRelayedTogetherAndEmptyEveryOutbox() {
+        List<String> caseIds = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String caseId = UUID.randomUUID().toString();
+            Instant now = Instant.now();
+            save(caseId, new CaseAccepted(UUID.randomUUID().toString(), now, caseId, "housing", "staff-1"),
+                    new CaseResolved(UUID.randomUUID().toString(), now, caseId, "housing", "staff-1"));
+            caseIds.add(caseId);
+        }
+        String empty = UUID.randomUUID().toString();
+        save(empty);
+        caseIds.add(empty);
+
+        relay.relay("things", caseIds);
+
+        try (TopicReader reader = new TopicReader(brokers, Topics.CASE_EVENTS)) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reader.records().stream()
+                    .filter(r -> caseIds.contains(r.key())).toList()).hasSize(100));
+            for (String caseId : caseIds.subList(0, 50)) {
+                assertThat(forKey(reader, caseId)).extracting(r -> TopicReader.header(r, "ce_type"))
+                        .containsExactly("case.accepted.v1", "case.resolved.v1");
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> caseIds.stream().allMatch(id -> outbox(id).isEmpty()));
+    }
+
+    @Test
     void shouldSweepUpEventsThatWereNeverRelayed() {
         String caseId = UUID.randomUUID().toString();
         DomainEvent left = new CaseResolved(UUID.randomUUID().toString(), Instant.now().minusSeconds(30), caseId,

@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.enquirytriage.messaging.outbox.OutboxMessage;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -14,6 +18,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
 
 import jakarta.annotation.PostConstruct;
 
@@ -55,6 +62,30 @@ class Enquiries {
      */
     void insert(Enquiry enquiry) {
         mongo.insert(enquiry);
+    }
+
+    /**
+     * Stores new enquiries, each with its outbox, in one unordered bulk insert: every one is tried, whatever became of
+     * the others, and each is still one single-document write.
+     *
+     * @return the positions in {@code batch} of the enquiries not stored because their channel's message was stored
+     *         already (by an earlier request or an earlier enquiry of the batch)
+     * @throws BulkOperationException when an enquiry failed for any other reason (the others may be stored)
+     */
+    Set<Integer> insertAll(List<Enquiry> batch) {
+        if (batch.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Enquiry.class).insert(batch).execute();
+            return Set.of();
+        }
+        catch (BulkOperationException e) {
+            if (e.getErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+            return e.getErrors().stream().map(BulkWriteError::getIndex).collect(Collectors.toUnmodifiableSet());
+        }
     }
 
     Optional<Enquiry> findById(String id) {

@@ -3,11 +3,15 @@ package org.enquirytriage.intake.enquiry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.enquirytriage.events.EnquiryLocation;
@@ -15,6 +19,7 @@ import org.enquirytriage.events.EnquiryReceived;
 import org.enquirytriage.events.Satisfaction;
 import org.enquirytriage.events.SatisfactionRated;
 import org.enquirytriage.intake.config.IntakeProperties;
+import org.enquirytriage.intake.metrics.ReceivedEnquiries;
 import org.enquirytriage.intake.outbox.EventRelay;
 import org.enquirytriage.intake.text.LogText;
 import org.enquirytriage.intake.text.TextNormaliser;
@@ -45,15 +50,17 @@ public class EnquiryIntake {
     private final TrackingTokens trackingTokens;
     private final CloudEventCodec codec;
     private final EventRelay relay;
+    private final ReceivedEnquiries received;
     private final int maxTextLength;
 
     EnquiryIntake(Enquiries enquiries, CitizenKeys citizenKeys, TrackingTokens trackingTokens, CloudEventCodec codec,
-            EventRelay relay, IntakeProperties properties) {
+            EventRelay relay, ReceivedEnquiries received, IntakeProperties properties) {
         this.enquiries = enquiries;
         this.citizenKeys = citizenKeys;
         this.trackingTokens = trackingTokens;
         this.codec = codec;
         this.relay = relay;
+        this.received = received;
         this.maxTextLength = properties.maxTextLength();
     }
 
@@ -101,10 +108,73 @@ public class EnquiryIntake {
                     .map(existing -> repeated(existing, request, postedBy)).orElseThrow(() -> e);
         }
         relay.relay(Enquiry.COLLECTION, enquiry.id());
+        received.stored(enquiry.channel(), 1);
         log.debug("Enquiry {} received from channel {} as {}", enquiry.id(), enquiry.channel(),
                 LogText.safe(enquiry.externalId()));
         return new Receipt(enquiry.id(), trackingTokens.of(enquiry.id()), enquiry.progress().status(),
                 Receipt.Outcome.CREATED);
+    }
+
+    /**
+     * Receives the enquiries of a batch sent with one channel key, each answered as {@link #receive(NewEnquiry,
+     * String)} would answer it on its own, but stored with one bulk insert and their events relayed together: a
+     * batch costs about one write and one producer batch, not one of each per enquiry. Items are independent: one
+     * that does not fit is refused alone, one whose (channel, external id) is stored already (by an earlier request,
+     * by another instance a moment ago, or by an earlier item of this batch) is answered as a repeat of the stored
+     * enquiry, and the rest are stored all the same.
+     *
+     * @return what became of each request, in the order given
+     */
+    public List<BatchItem> receiveAll(List<NewEnquiry> requests, String postedBy) {
+        BatchItem[] results = new BatchItem[requests.size()];
+        Set<List<String>> keys = new HashSet<>();
+        List<Enquiry> created = new ArrayList<>(requests.size());
+        List<Integer> createdAt = new ArrayList<>(requests.size());
+        List<Integer> repeats = new ArrayList<>();
+        for (int index = 0; index < requests.size(); index++) {
+            NewEnquiry request = requests.get(index);
+            try {
+                requireFits(request, maxTextLength);
+            }
+            catch (EnquiryRefusedException e) {
+                results[index] = BatchItem.refused(e);
+                continue;
+            }
+            if (keys.add(Arrays.asList(request.channel(), request.externalId()))) {
+                created.add(newEnquiry(request, postedBy));
+                createdAt.add(index);
+            }
+            else {
+                repeats.add(index);
+            }
+        }
+        Set<Integer> storedBefore = enquiries.insertAll(created);
+        List<String> stored = new ArrayList<>(created.size());
+        Map<String, Integer> storedByChannel = new HashMap<>();
+        for (int i = 0; i < created.size(); i++) {
+            if (storedBefore.contains(i)) {
+                repeats.add(createdAt.get(i));
+            }
+            else {
+                Enquiry enquiry = created.get(i);
+                stored.add(enquiry.id());
+                storedByChannel.merge(enquiry.channel(), 1, Integer::sum);
+                results[createdAt.get(i)] = BatchItem.received(new Receipt(enquiry.id(),
+                        trackingTokens.of(enquiry.id()), enquiry.progress().status(), Receipt.Outcome.CREATED));
+            }
+        }
+        relay.relay(Enquiry.COLLECTION, stored);
+        storedByChannel.forEach(received::stored);
+        for (int index : repeats) {
+            NewEnquiry request = requests.get(index);
+            Enquiry existing = enquiries.findByChannelAndExternalId(request.channel(), request.externalId())
+                    .orElseThrow(() -> new IllegalStateException("Enquiry " + request.channel() + "/"
+                            + LogText.safe(request.externalId()) + " is stored and cannot be found"));
+            results[index] = BatchItem.received(repeated(existing, request, postedBy));
+        }
+        log.debug("Batch of {} from {}: {} stored, {} repeats", requests.size(), postedBy, stored.size(),
+                repeats.size());
+        return List.of(results);
     }
 
     /** The one place every channel's text and subject are checked as they will be kept (after normalisation). */
@@ -186,7 +256,7 @@ public class EnquiryIntake {
                     + "the repeat refused", existing.id(), existing.channel(), LogText.safe(existing.externalId()));
             return new Receipt(existing.id(), null, existing.progress().status(), Receipt.Outcome.CONFLICTING);
         }
-        log.info("Enquiry {} was sent again by channel {} as {}", existing.id(), existing.channel(),
+        log.debug("Enquiry {} was sent again by channel {} as {}", existing.id(), existing.channel(),
                 LogText.safe(existing.externalId()));
         boolean sameKey = postedBy != null && postedBy.equals(existing.restricted().postedBy());
         return new Receipt(existing.id(), sameKey ? trackingTokens.of(existing.id()) : null,

@@ -11,7 +11,7 @@ import org.enquirytriage.events.EnquiryLocation;
 import org.enquirytriage.intake.config.IntakeProperties;
 import org.enquirytriage.intake.enquiry.Contact;
 import org.enquirytriage.intake.enquiry.EnquiryIntake;
-import org.enquirytriage.intake.enquiry.EnquiryRefusedException;
+import org.enquirytriage.intake.enquiry.BatchItem;
 import org.enquirytriage.intake.enquiry.EnquiryRules;
 import org.enquirytriage.intake.enquiry.NewEnquiry;
 import org.enquirytriage.intake.enquiry.Receipt;
@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Receives work orders as enquiries of channel {@value #CHANNEL}, the order number as external id: each row on its
- * own, so that good rows are kept even when others are bad, and a row sent again is answered as a duplicate.
+ * Receives work orders as enquiries of channel {@value #CHANNEL}, the order number as external id: each row is
+ * checked on its own, so that good rows are kept even when others are bad, and a row sent again is answered as a
+ * duplicate; the good rows are stored together ({@link EnquiryIntake#receiveAll}).
  */
 @Service
 class WorkOrderImport {
@@ -46,19 +47,36 @@ class WorkOrderImport {
 
     /** Receives the rows sent with the channel key {@code postedBy} (the relayed token's subject). */
     Result receive(List<WorkOrderCsv.Row> rows, String postedBy) {
-        List<RowResult> results = new ArrayList<>(rows.size());
-        for (WorkOrderCsv.Row row : rows) {
-            results.add(receive(row, postedBy));
+        RowResult[] results = new RowResult[rows.size()];
+        List<NewEnquiry> readable = new ArrayList<>(rows.size());
+        List<Integer> readableAt = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            WorkOrderCsv.Row row = rows.get(i);
+            List<String> reasons = new ArrayList<>();
+            Optional<NewEnquiry> enquiry = read(row, reasons);
+            if (enquiry.isPresent()) {
+                readable.add(enquiry.get());
+                readableAt.add(i);
+            }
+            else {
+                results[i] = RowResult.rejected(row, reasons);
+            }
         }
-        return Result.of(results);
+        List<BatchItem> received = readable.isEmpty() ? List.of() : intake.receiveAll(readable, postedBy);
+        for (int i = 0; i < received.size(); i++) {
+            int at = readableAt.get(i);
+            results[at] = result(rows.get(at), received.get(i));
+        }
+        return Result.of(List.of(results));
     }
 
-    private RowResult receive(WorkOrderCsv.Row row, String postedBy) {
+    /** The row as an enquiry to receive, or empty with the reasons added why not. */
+    private Optional<NewEnquiry> read(WorkOrderCsv.Row row, List<String> reasons) {
         if (row.order() == null) {
-            return RowResult.rejected(row, List.of(row.unreadable()));
+            reasons.add(row.unreadable());
+            return Optional.empty();
         }
         WorkOrder order = row.order();
-        List<String> reasons = new ArrayList<>();
         if (TextNormaliser.isBlank(order.orderNumber())) {
             reasons.add("order number (工单编号) is missing");
         }
@@ -80,17 +98,18 @@ class WorkOrderImport {
         tooLong(reasons, "channel (渠道)", order.channel(), MAX_SHORT_FIELD_LENGTH);
         tooLong(reasons, "region (区域)", order.region(), MAX_SHORT_FIELD_LENGTH);
         if (!reasons.isEmpty()) {
-            return RowResult.rejected(row, reasons);
+            return Optional.empty();
         }
-        Receipt receipt;
-        try {
-            receipt = intake.receive(toEnquiry(order, time.orElse(null), phone), postedBy);
+        return Optional.of(toEnquiry(order, time.orElse(null), phone));
+    }
+
+    private static RowResult result(WorkOrderCsv.Row row, BatchItem item) {
+        if (item.refusal() != null) {
+            return RowResult.rejected(row, item.refusal().refusals().stream().map(refusal -> ("text".equals(
+                    refusal.field()) ? "content (内容) " : "title (标题) ") + refusal.problem()).toList());
         }
-        catch (EnquiryRefusedException e) {
-            return RowResult.rejected(row, e.refusals().stream().map(refusal -> ("text".equals(refusal.field())
-                    ? "content (内容) " : "title (标题) ") + refusal.problem()).toList());
-        }
-        String orderNumber = TextNormaliser.normalise(order.orderNumber());
+        Receipt receipt = item.receipt();
+        String orderNumber = TextNormaliser.normalise(row.order().orderNumber());
         return switch (receipt.outcome()) {
             case CREATED -> new RowResult(row.number(), orderNumber, RowStatus.accepted, receipt.enquiryId(),
                     receipt.trackingToken(), null);

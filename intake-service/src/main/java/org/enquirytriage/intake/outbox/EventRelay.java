@@ -1,5 +1,8 @@
 package org.enquirytriage.intake.outbox;
 
+import java.util.Collection;
+import java.util.List;
+
 import org.enquirytriage.messaging.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +35,22 @@ public class EventRelay {
 
     /** Has the document's pending events sent now, or left for the sweep while the broker is failing. */
     public void relay(String collection, String documentId) {
-        if (breaker.getState() == CircuitBreaker.State.OPEN || breaker.getState() == CircuitBreaker.State.FORCED_OPEN) {
-            log.debug("Kafka circuit breaker is open: the events of {} wait in the outbox for the sweep", documentId);
+        relay(collection, List.of(documentId));
+    }
+
+    /**
+     * Has the pending events of documents stored together sent now in one producer batch, or left for the sweep
+     * while the broker is failing.
+     */
+    public void relay(String collection, Collection<String> documentIds) {
+        if (documentIds.isEmpty()) {
             return;
         }
-        relay.relay(collection, documentId);
+        if (breaker.getState() == CircuitBreaker.State.OPEN || breaker.getState() == CircuitBreaker.State.FORCED_OPEN) {
+            log.debug("Kafka circuit breaker is open: the events of {} document(s) wait in the outbox for the sweep",
+                    documentIds.size());
+            return;
+        }
+        relay.relay(collection, documentIds);
     }
 }

@@ -1,11 +1,16 @@
 package org.enquirytriage.intake.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.enquirytriage.events.Topics;
+import org.enquirytriage.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +46,77 @@ class BatchAndHotlineFlowTests extends IntakeFlowSupport {
         assertThat(items.get(4).path("enquiryId").asText()).isEqualTo(items.get(0).path("enquiryId").asText());
         assertThat(enquiries("weibo", "w-" + run + "-1")).hasSize(1);
         assertThat(enquiries("weibo", "w-" + run + "-2")).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerRepeatsInABatchItemByItemAsTheFirstRequestWasAnsweredAndStoreTheRestOnce() throws Exception {
+        String run = UUID.randomUUID().toString();
+        JsonNode first = read(post("/api/enquiries/batch", "application/json", """
+                [{"channel": "weibo", "externalId": "r-%1$s-a", "text": "小区门口的路灯坏了"},
+                 {"channel": "weibo", "externalId": "r-%1$s-b", "text": "公交站牌字看不清"}]""".formatted(run)))
+                .path("items");
+        String body = """
+                [{"channel": "weibo", "externalId": "r-%1$s-c", "text": "河边垃圾没人清理"},
+                 {"channel": "weibo", "externalId": "r-%1$s-a", "text": "小区门口的路灯坏了"},
+                 {"channel": "weibo", "externalId": "r-%1$s-c", "text": "河边垃圾没人清理"},
+                 {"channel": "weibo", "externalId": "r-%1$s-b", "text": "换了一种说法"},
+                 {"channel": "weibo", "externalId": "r-%1$s-e"},
+                 {"channel": "weibo", "externalId": "r-%1$s-d", "text": "菜市场周末占道经营"},
+                 {"channel": "weibo", "externalId": "r-%1$s-d", "text": "同一编号的另一段话"}]""".formatted(run);
+
+        HttpResponse<String> response = post("/api/enquiries/batch", "application/json", body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = read(response);
+        assertThat(result.path("accepted").asInt()).isEqualTo(2);
+        assertThat(result.path("duplicates").asInt()).isEqualTo(2);
+        assertThat(result.path("conflicts").asInt()).isEqualTo(2);
+        assertThat(result.path("rejected").asInt()).isEqualTo(1);
+        JsonNode items = result.path("items");
+        assertThat(items).extracting(item -> item.path("status").asText()).containsExactly("accepted", "duplicate", "duplicate", "conflict",
+                "rejected", "accepted", "conflict");
+        assertThat(items.get(1).path("enquiryId").asText()).isEqualTo(first.get(0).path("enquiryId").asText());
+        assertThat(items.get(1).path("trackingToken").asText()).isEqualTo(first.get(0).path("trackingToken").asText());
+        assertThat(items.get(2).path("enquiryId").asText()).isEqualTo(items.get(0).path("enquiryId").asText());
+        assertThat(items.get(2).path("trackingToken").asText()).isEqualTo(items.get(0).path("trackingToken").asText());
+        assertThat(items.get(3).path("enquiryId").asText()).isEqualTo(first.get(1).path("enquiryId").asText());
+        assertThat(items.get(3).has("trackingToken")).isFalse();
+        assertThat(items.get(3).path("problem").path("status").asInt()).isEqualTo(409);
+        assertThat(items.get(6).path("enquiryId").asText()).isEqualTo(items.get(5).path("enquiryId").asText());
+        for (String key : new String[] { "a", "b", "c", "d" }) {
+            assertThat(enquiries("weibo", "r-" + run + "-" + key)).as(key).hasSize(1);
+        }
+        assertThat(enquiries("weibo", "r-" + run + "-e")).isEmpty();
+        assertThat(enquiry(items.get(5).path("enquiryId").asText()).getString("text")).isEqualTo("菜市场周末占道经营");
+    }
+
+    @Test
+    void shouldSendTheEventOfEveryEnquiryOfABatchOnceAndEmptyTheirOutboxes() throws Exception {
+        String run = UUID.randomUUID().toString();
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < 120; i++) {
+            body.append(i == 0 ? "" : ",").append("""
+                    {"channel": "weibo", "externalId": "s-%s-%d", "text": "第 %d 条：路口红绿灯时间太短"}"""
+                    .formatted(run, i % 100, i));
+        }
+        HttpResponse<String> response = post("/api/enquiries/batch", "application/json", body.append(']').toString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = read(response);
+        assertThat(result.path("accepted").asInt()).isEqualTo(100);
+        assertThat(result.path("conflicts").asInt()).isEqualTo(20);
+        List<String> ids = result.path("items").findValuesAsText("enquiryId").stream().distinct().toList();
+        assertThat(result.path("items").get(100).path("enquiryId").asText()).isEqualTo(ids.get(0));
+        assertThat(ids).hasSize(100);
+        try (TopicReader received = new TopicReader(String.join(",", kafka.getBootstrapServers()),
+                Topics.ENQUIRY_RECEIVED)) {
+            await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(received.records().stream()
+                    .map(ConsumerRecord::key).filter(ids::contains).toList()).hasSize(100));
+            assertThat(received.records().stream().map(ConsumerRecord::key).filter(ids::contains).distinct())
+                    .hasSize(100);
+        }
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(ids)
+                .allSatisfy(id -> assertThat(enquiry(id).getList("outbox", Document.class)).isEmpty()));
     }
 
     @Test

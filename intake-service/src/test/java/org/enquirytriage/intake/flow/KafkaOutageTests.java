@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.enquirytriage.intake.outbox.EventRelay;
-import org.enquirytriage.security.test.StaffAuthentication;
 import org.enquirytriage.testsupport.EmbeddedMongoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,14 +44,7 @@ class KafkaOutageTests {
 
     @DynamicPropertySource
     static void noBroker(DynamicPropertyRegistry registry) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            int nobodyListens = socket.getLocalPort();
-            registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + nobodyListens);
-        }
-        registry.add("spring.kafka.producer.properties.max.block.ms", () -> "300");
-        registry.add("spring.kafka.admin.auto-create", () -> "false");
-        registry.add("spring.kafka.listener.auto-startup", () -> "false");
-        registry.add("messaging.outbox.send-timeout", () -> "2s");
+        AbsentBroker.configure(registry);
     }
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -100,11 +91,7 @@ class KafkaOutageTests {
     }
 
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/enquiries"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", StaffAuthentication.bearer(StaffAuthentication.channel("portal")))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return AbsentBroker.post(http, port, "/api/enquiries", body);
     }
 
     private String get(String path) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package org.enquirytriage.messaging.outbox;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,7 +14,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Sends the events waiting in the outboxes of the configured collections to Kafka. A service calls
- * {@link #relay(String, String)} right after it saved a document with new events, so they go out at once; a sweep
+ * {@link #relay(String, String)} right after it saved a document with new events (or {@link #relay(String, Collection)}
+ * after it saved many at once), so they go out at once; a sweep
  * picks up whatever was left behind (the broker was down, the service stopped), so every saved event is sent at
  * least once, in the order it was added.
  */
@@ -30,12 +32,23 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Asks for the pending events of one document to be sent now. Returns at once. */
     public void relay(String collection, String documentId) {
+        relay(collection, List.of(documentId));
+    }
+
+    /**
+     * Asks for the pending events of many documents to be sent now, together: one read of their outboxes, one
+     * producer batch, one update marking them sent (a bulk write saved them, so no round trip per document). Returns
+     * at once.
+     */
+    public void relay(String collection, Collection<String> documentIds) {
         OutboxWorker worker = workers.get(collection);
         if (worker == null) {
             throw new IllegalArgumentException("Collection " + collection
                     + " is not relayed; add it to messaging.outbox.collections");
         }
-        worker.submit(documentId);
+        if (!documentIds.isEmpty()) {
+            worker.submit(List.copyOf(documentIds));
+        }
     }
 
     /** How many events wait in the outbox of a collection, and the age of the oldest, for the metrics. */

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import java.util.stream.IntStream;
 import org.enquirytriage.intake.config.IntakeConfiguration;
 import org.enquirytriage.intake.config.IntakeProperties;
 import org.enquirytriage.intake.enquiry.EnquiryIntake;
+import org.enquirytriage.intake.enquiry.BatchItem;
 import org.enquirytriage.intake.enquiry.EnquiryRefusedException;
 import org.enquirytriage.intake.enquiry.EnquiryStatus;
 import org.enquirytriage.intake.enquiry.Receipt;
@@ -137,10 +139,10 @@ class EnquiryControllerTests {
 
     @Test
     void shouldRejectTheBatchItemIntakeRefusesAndKeepTheOthers() throws Exception {
-        given(intake.receive(any(), any()))
-                .willThrow(new EnquiryRefusedException(List.of(
-                        new EnquiryRefusedException.Refusal("text", "must not be blank"))))
-                .willReturn(new Receipt(ID, "tok", EnquiryStatus.RECEIVED, Receipt.Outcome.CREATED));
+        given(intake.receiveAll(any(), any())).willReturn(List.of(
+                new BatchItem(null, new EnquiryRefusedException(List.of(
+                        new EnquiryRefusedException.Refusal("text", "must not be blank")))),
+                new BatchItem(new Receipt(ID, "tok", EnquiryStatus.RECEIVED, Receipt.Outcome.CREATED), null)));
 
         postBatch("[" + ENQUIRY + "," + ENQUIRY.replace("msg-1", "msg-2") + "]").andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(1))
@@ -202,8 +204,8 @@ class EnquiryControllerTests {
 
     @Test
     void shouldTakeABatchOverTheLimitOfOneEnquiryUpToTheBatchLimit() throws Exception {
-        given(intake.receive(any(), any()))
-                .willReturn(new Receipt(ID, "tok", EnquiryStatus.RECEIVED, Receipt.Outcome.CREATED));
+        given(intake.receiveAll(any(), any())).willReturn(Collections.nCopies(8,
+                new BatchItem(new Receipt(ID, "tok", EnquiryStatus.RECEIVED, Receipt.Outcome.CREATED), null)));
 
         postBatch(batchOf(8, 9_000)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(8));
