@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The processes that {@code scripts/run-local} started, found by their pid files in {@code <state>/run}. A process is
@@ -98,14 +100,33 @@ final class LocalStack {
      */
     Map<String, Duration> cpuTimes() {
         Map<String, Duration> times = new LinkedHashMap<>();
-        for (String name : PROCESSES) {
-            if (Files.isRegularFile(pidFile(name))) {
-                ProcessHandle.of(pid(name)).flatMap(process -> process.info().totalCpuDuration())
-                        .ifPresent(time -> times.put(name, time));
-            }
+        for (String name : processNames()) {
+            ProcessHandle.of(pid(name)).flatMap(process -> process.info().totalCpuDuration())
+                    .ifPresent(time -> times.put(name, time));
         }
         ProcessHandle.current().info().totalCpuDuration().ifPresent(time -> times.put(SELF, time));
         return times;
+    }
+
+    /**
+     * The processes of the stack that have a pid file, in the order of {@link #PROCESSES}; with
+     * {@code run-local --instances N} a service's further instances are {@code <name>-2} to {@code <name>-N}.
+     */
+    private List<String> processNames() {
+        List<String> found;
+        try (Stream<Path> files = Files.list(state.resolve("run"))) {
+            found = files.map(file -> file.getFileName().toString()).filter(file -> file.endsWith(".pid"))
+                    .map(file -> file.substring(0, file.length() - ".pid".length())).sorted().toList();
+        }
+        catch (IOException e) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (String process : PROCESSES) {
+            found.stream().filter(name -> name.equals(process) || name.matches(Pattern.quote(process) + "-\\d+"))
+                    .forEach(names::add);
+        }
+        return names;
     }
 
     private long pid(String name) {

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadLetter retries before a record goes to the dead-letter topic
  */
 @ConfigurationProperties("messaging")
-public record MessagingProperties(String source, @DefaultValue("3") int partitions,
+public record MessagingProperties(String source, @DefaultValue("12") int partitions,
         @DefaultValue("1") short replicationFactor, @DefaultValue Outbox outbox, @DefaultValue DeadLetter deadLetter) {
 
     /**

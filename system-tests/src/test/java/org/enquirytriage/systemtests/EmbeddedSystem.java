@@ -21,8 +21,11 @@ final class EmbeddedSystem implements AutoCloseable {
     private final MongoServer mongo;
     private RunningSystem system;
 
+    /** As many as the services create their topics with ({@code messaging.partitions}). */
+    private static final int PARTITIONS = 12;
+
     private EmbeddedSystem() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3, Topics.ALL.toArray(String[]::new));
+        kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS, Topics.ALL.toArray(String[]::new));
         mongo = new MongoServer(new MemoryBackend());
     }
 
@@ -33,13 +36,18 @@ final class EmbeddedSystem implements AutoCloseable {
 
     /** The same, with {@code settings} (environment variables) for every service. */
     static EmbeddedSystem start(String name, Map<String, String> settings) throws IOException {
+        return start(name, settings, 1);
+    }
+
+    /** The same, with {@code instances} processes each of intake, triage and publishing behind the gateway. */
+    static EmbeddedSystem start(String name, Map<String, String> settings, int instances) throws IOException {
         EmbeddedSystem started = new EmbeddedSystem();
         try {
             started.kafka.afterPropertiesSet();
             started.mongo.bind("127.0.0.1", 0);
             InetSocketAddress mongoAddress = started.mongo.getLocalAddress();
             started.system = new RunningSystem(started.kafka.getBrokersAsString(),
-                    "127.0.0.1:" + mongoAddress.getPort(), Path.of("target", "system-tests", name), settings);
+                    "127.0.0.1:" + mongoAddress.getPort(), Path.of("target", "system-tests", name), settings, instances);
             return started;
         }
         catch (IOException | RuntimeException e) {

@@ -32,9 +32,12 @@ final class ServiceProcess {
         this.process = process;
     }
 
-    /** Starts the module's jar (built by the reactor before these tests) with the given environment. */
-    static ServiceProcess start(String module, int port, Map<String, String> environment, Path logDirectory)
-            throws IOException {
+    /**
+     * Starts the module's jar (built by the reactor before these tests) with the given environment and program
+     * arguments, as the instance {@code name} (its log is {@code <name>.log}).
+     */
+    static ServiceProcess start(String module, String name, int port, Map<String, String> environment,
+            List<String> arguments, Path logDirectory) throws IOException {
         Path root = Path.of(System.getProperty("system.root", ".."));
         Path jar = root.resolve(module).resolve("target")
                 .resolve(module + "-" + System.getProperty("system.version", "0.1.0-SNAPSHOT") + ".jar");
@@ -43,14 +46,15 @@ final class ServiceProcess {
                     + "them before the system tests)");
         }
         Files.createDirectories(logDirectory);
-        Path log = logDirectory.resolve(module + ".log");
+        Path log = logDirectory.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-jar", jar.toString()));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
-        return new ServiceProcess(module, port, log, builder.start());
+        return new ServiceProcess(name, port, log, builder.start());
     }
 
     private static String javaBinary() {
