@@ -155,6 +155,12 @@ public final class InMemoryGroupStore implements GroupStore {
     }
 
     @Override
+    public synchronized void place(String messageId, String groupId) {
+        members.computeIfPresent(messageId, (id, member) -> new GroupMember(id, groupId, member.subject(),
+                member.text(), member.at(), member.terms()));
+    }
+
+    @Override
     public synchronized Optional<GroupMember> member(String messageId) {
         return Optional.ofNullable(members.get(messageId));
     }

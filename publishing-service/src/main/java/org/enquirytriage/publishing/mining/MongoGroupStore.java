@@ -121,6 +121,12 @@ public final class MongoGroupStore implements GroupStore {
     }
 
     @Override
+    public void place(String messageId, String groupId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(messageId)), Update.update("groupId", groupId),
+                MEMBERS);
+    }
+
+    @Override
     public Optional<GroupMember> member(String messageId) {
         return Optional.ofNullable(mongo.findById(messageId, GroupMember.class, MEMBERS));
     }

@@ -84,6 +84,9 @@ public final class QuestionClusterer {
             frequencies.add(grams);
             query = query(grams);
         }
+        if (!claim(message, grams)) {
+            return Optional.empty();
+        }
         Proposal question = new Proposal(message, grams);
         for (int attempt = 0; attempt < JOIN_ATTEMPTS; attempt++) {
             Scored best = grams.isEmpty() ? null : best(grams, query);
@@ -91,7 +94,7 @@ public final class QuestionClusterer {
                     ? Optional.of(create(message, grams, question))
                     : join(best, message, grams, question);
             if (done.isPresent()) {
-                remember(message, done.get().groupId(), grams);
+                store.place(message.id(), done.get().groupId());
                 return done;
             }
         }
@@ -270,11 +273,16 @@ public final class QuestionClusterer {
         return Optional.of(new Assignment(message.id(), group.id(), false, best.similarity(), newCitizen));
     }
 
-    private void remember(Message message, String groupId, Grams grams) {
+    /**
+     * Records the message as a member before it is grouped: the one instance whose record lands groups it, so two
+     * instances handed the same message (a redelivery during a rebalance) never open two groups for it.
+     */
+    private boolean claim(Message message, Grams grams) {
         List<Long> terms = new ArrayList<>(grams.trigrams().size() + grams.bigrams().size());
         terms.addAll(grams.trigrams().termList());
         terms.addAll(grams.bigrams().termList());
-        store.remember(new GroupMember(message.id(), groupId, message.subject(), message.text(), message.at(), terms));
+        return store.remember(new GroupMember(message.id(), null, message.subject(), message.text(), message.at(),
+                terms));
     }
 
     private static StoredGroup.Arrival arrival(Message message, String countKey) {
