@@ -44,15 +44,21 @@ public record PublishingProperties(@DefaultValue Mining mining, @DefaultValue Qa
     }
 
     /**
-     * @param threshold the least similarity (0–1: half cosine over TF-IDF words, half over character bigrams) of a
-     *        message to a group's centroid for it to join the group; below it the message starts a group
+     * @param threshold the least score of a message against a group's centroid for it to join the group (the
+     *        similarity, 0–1: half cosine over TF-IDF character trigrams, half over bigrams; raised by the place
+     *        boost); below it the message starts a group
+     * @param placeBoost the similarity is multiplied by 1 + this when the message names a particular place the
+     *        group names: the same issue written differently at one river or estate shares few other words, while
+     *        another problem at the same place stays far below the threshold even when doubled
      * @param candidates how many groups (those sharing the most keys with the message) are compared with it
-     * @param wordLength how many characters of a message's text (after its subject) are read for its smartcn words
+     * @param trigramLength how many characters of a message's text (after its subject) are read for its trigrams
      * @param headLength how many characters of a message's text (after its subject) are read for its bigrams and
      *        places
-     * @param centroidTerms how many of the strongest words (and as many bigrams) a group's centroid keeps
-     * @param keyTerms how many of its strongest words (and as many bigrams) a group is found under, with its places
-     * @param queryTerms how many of its strongest words (and as many bigrams) a message looks for, with its places
+     * @param centroidTerms how many of the strongest trigrams (and as many bigrams) a group's centroid keeps
+     * @param keyTerms how many of its strongest trigrams (and as many bigrams) a group is found under, with its
+     *        places
+     * @param queryTerms how many of its strongest trigrams (and as many bigrams) a message looks for, with its
+     *        places
      * @param questionLength the longest representative question of a group, in characters
      * @param recentMembers how many recent members a group keeps fingerprints of, to recognise re-sent messages
      * @param duplicateSimilarity from this likeness of their fingerprints on (0–1, the share of equal SimHash
@@ -66,8 +72,8 @@ public record PublishingProperties(@DefaultValue Mining mining, @DefaultValue Qa
      * @param scanGroups ... at most this many of them, the latest first
      * @param zone the zone of a group's counts per day and hour
      */
-    public record Mining(@DefaultValue("0.30") double threshold, @DefaultValue("20") int candidates,
-            @DefaultValue("80") int wordLength, @DefaultValue("200") int headLength, @DefaultValue("150") int centroidTerms,
+    public record Mining(@DefaultValue("0.20") double threshold, @DefaultValue("1.0") double placeBoost,
+            @DefaultValue("20") int candidates, @DefaultValue("80") int trigramLength, @DefaultValue("200") int headLength, @DefaultValue("150") int centroidTerms,
             @DefaultValue("12") int keyTerms, @DefaultValue("8") int queryTerms,
             @DefaultValue("40") int questionLength, @DefaultValue("20") int recentMembers,
             @DefaultValue("0.90") double duplicateSimilarity, @DefaultValue("24h") Duration duplicateWindow,
@@ -76,7 +82,7 @@ public record PublishingProperties(@DefaultValue Mining mining, @DefaultValue Qa
             @DefaultValue("2000") int scanGroups, @DefaultValue("Asia/Shanghai") ZoneId zone) {
 
         public static Mining defaults() {
-            return new Mining(0.30, 20, 80, 200, 150, 12, 8, 40, 20, 0.90, Duration.ofHours(24), 5, 3, 3.0, 30, 2000,
+            return new Mining(0.20, 1.0, 20, 80, 200, 150, 12, 8, 40, 20, 0.90, Duration.ofHours(24), 5, 3, 3.0, 30, 2000,
                     ZoneId.of("Asia/Shanghai"));
         }
     }

@@ -1,37 +1,37 @@
 package org.enquirytriage.publishing.mining;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
+
+import com.carrotsearch.hppc.LongIntHashMap;
 
 /**
- * How many of the texts seen so far hold each word and each bigram: the ground of the IDF weights. The counts start
- * from a prior of {@value #PRIOR_DOCUMENTS} texts that hold none of the terms, so that the first few texts of a new
- * service do not give a term shared by all of them (say, the river they all complain about) a weight of nothing.
+ * How many of the texts seen so far hold each trigram and each bigram (by {@link Grams} term code): the ground of
+ * the IDF weights. The counts start from a prior of {@value #PRIOR_DOCUMENTS} texts that hold none of the terms, so
+ * that the first few texts of a new service do not give a term shared by all of them (say, the river they all
+ * complain about) a weight of nothing.
  */
 final class DocumentFrequencies {
 
     static final int PRIOR_DOCUMENTS = 100;
 
-    private final Map<String, Integer> words = new HashMap<>();
-    private final Map<String, Integer> bigrams = new HashMap<>();
+    private final LongIntHashMap frequencies = new LongIntHashMap();
     private int documents;
 
-    void add(Features features) {
+    void add(Grams grams) {
         documents++;
-        features.words().keySet().forEach(word -> words.merge(word, 1, Integer::sum));
-        features.bigrams().keySet().forEach(bigram -> bigrams.merge(bigram, 1, Integer::sum));
+        for (long term : grams.trigrams().terms()) {
+            frequencies.addTo(term, 1);
+        }
+        for (long term : grams.bigrams().terms()) {
+            frequencies.addTo(term, 1);
+        }
     }
 
-    /** Counts a text by its terms as the store keeps them: {@code w:<word>}, {@code b:<bigram>}. */
-    void addTerms(java.util.List<String> terms) {
+    /** Counts a text by the term codes the store keeps for it. */
+    void addTerms(List<Long> terms) {
         documents++;
-        for (String term : terms) {
-            if (term.startsWith("w:")) {
-                words.merge(term.substring(2), 1, Integer::sum);
-            }
-            else if (term.startsWith("b:")) {
-                bigrams.merge(term.substring(2), 1, Integer::sum);
-            }
+        for (Long term : terms) {
+            frequencies.addTo(term, 1);
         }
     }
 
@@ -39,16 +39,8 @@ final class DocumentFrequencies {
         return documents;
     }
 
-    double wordIdf(String word) {
-        return idf(words.getOrDefault(word, 0));
-    }
-
-    double bigramIdf(String bigram) {
-        return idf(bigrams.getOrDefault(bigram, 0));
-    }
-
-    private double idf(int frequency) {
-        return idf(documents, frequency);
+    double idf(long term) {
+        return idf(documents, frequencies.get(term));
     }
 
     /**

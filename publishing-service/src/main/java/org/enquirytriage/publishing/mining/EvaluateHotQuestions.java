@@ -47,12 +47,14 @@ public final class EvaluateHotQuestions {
 
     public static void main(String[] args) throws IOException {
         Path input = null;
+        Path issues = null;
         int top = 10;
         boolean warmUp = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--input" -> input = Path.of(args[++i]);
                 case "--top" -> top = Integer.parseInt(args[++i]);
+                case "--issues" -> issues = Path.of(args[++i]);
                 case "--no-warm-up" -> warmUp = false;
                 case "--help", "-h" -> {
                     usage();
@@ -69,10 +71,12 @@ public final class EvaluateHotQuestions {
         ObjectMapper json = new ObjectMapper();
         List<Message> messages = new ArrayList<>();
         Map<String, JsonNode> ids = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
         for (Row row : rows(input, json)) {
             String key = row.id().asText();
             ids.put(key, row.id());
             JsonNode fields = row.fields();
+            texts.put(key, text(fields, "subject", "title") + " " + text(fields, "text", "content"));
             messages.add(new Message(key, text(fields, "subject", "title"), text(fields, "text", "content"),
                     text(fields, "user", "user"), text(fields, "topic", "topic"), text(fields, "kind", "type"), null,
                     time(text(fields, "time", "date"))));
@@ -110,12 +114,22 @@ public final class EvaluateHotQuestions {
                 group.memberIds().forEach(id -> line.withArray("ids").add(ids.get(id)));
                 out.println(json.writeValueAsString(line));
             }
+            int whole = 0;
+            List<KnownIssue> known = issues == null ? List.of() : KnownIssue.read(issues, json);
+            for (KnownIssue issue : known) {
+                ObjectNode line = issue.measure(texts, groups, json);
+                out.println(json.writeValueAsString(line));
+                whole += line.get("whole").asDouble() >= 0.8 ? 1 : 0;
+            }
             ObjectNode summary = json.createObjectNode();
             summary.put("messages", messages.size());
             summary.put("groups", groups.size());
             summary.put("messages_per_second", Math.round(messages.size() / seconds * 10) / 10.0);
             summary.put("messages_per_cpu_second", Math.round(messages.size() / cpuSeconds * 10) / 10.0);
             summary.put("warmed_up", warmUp);
+            if (!known.isEmpty()) {
+                summary.put("issues_at_least_80_percent_whole", whole + " of " + known.size());
+            }
             out.println(json.writeValueAsString(summary));
         }
     }
@@ -178,12 +192,17 @@ public final class EvaluateHotQuestions {
     private static void usage() {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         out.println("""
-                usage: evaluate-hot-questions --input FILE [--top N] [--no-warm-up]
+                usage: evaluate-hot-questions --input FILE [--top N] [--issues FILE] [--no-warm-up]
                   Groups the messages of FILE (JSON Lines: id, subject, text, optional time, user; or title,
                   content, date) as the publishing service does and prints the N largest groups (default 10), one
                   JSON object a line ({"rank","size","question","ids"}; size = different citizens), then
                   {"messages","groups","messages_per_second","messages_per_cpu_second","warmed_up"}: the file is
                   grouped once to warm up, then timed on a second pass into a fresh store (--no-warm-up: the first).
+                  --issues: JSON Lines of known issues {"issue","all":[words],"any":[words]}; a message is the
+                  issue's when its subject and text hold all the "all" words and one of the "any" words (if any);
+                  prints {"issue","messages","largest_group","whole","others_in_it"} per issue: the share of the
+                  issue's messages in the one group holding most of them, and how many other messages that group
+                  holds.
                   Tune with -Dpublishing.mining.threshold=0.4 etc.""");
     }
 }

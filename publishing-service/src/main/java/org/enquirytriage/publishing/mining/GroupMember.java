@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A message as a member of a group, as the store keeps it.
  *
- * @param terms the words and bigrams it was grouped by (without counts), to seed the term statistics
+ * @param terms the codes of the trigrams and bigrams it was grouped by (without counts), to seed the term
+ *        statistics
  */
-public record GroupMember(String id, String groupId, String subject, String text, Instant at, List<String> terms) {
+public record GroupMember(String id, String groupId, String subject, String text, Instant at, List<Long> terms) {
 }

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * service ({@link MongoGroupStore}) or held in memory by the evaluation commands ({@link InMemoryGroupStore}).
  * Every change is one atomic single-document write, so instances need no lock and no memory of their own:
  * <ul>
- * <li>a member is recorded under its message id (the case id), so a redelivered message is grouped once;</li>
+ * <li>a member is recorded under its message id (the case id) before it is grouped, an insert only one instance
+ * wins, so a message handed to two instances, or redelivered, is grouped once;</li>
  * <li>a group is created with its first member in one insert;</li>
  * <li>a join is one conditional update on the group's {@code version}: it pushes the arrival and sets the new
  * centroid only if nobody joined in between, otherwise the caller re-reads the group and tries again.</li>
@@ -43,11 +44,15 @@ public interface GroupStore {
     boolean join(Join join);
 
     /**
-     * Records which group a message went to, with the text and the terms it was grouped by.
+     * Records a message as a member, with the text and the terms it is grouped by, before it is grouped: the claim
+     * that makes one instance, and only one, group it.
      *
-     * @return {@code false} when it was recorded before
+     * @return {@code false} when it was recorded before (by this instance or another)
      */
     boolean remember(GroupMember member);
+
+    /** Records which group a remembered member went to. */
+    void place(String messageId, String groupId);
 
     Optional<GroupMember> member(String messageId);
 

@@ -14,6 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import com.carrotsearch.hppc.IntArrayList;
+import com.carrotsearch.hppc.IntHashSet;
+import com.carrotsearch.hppc.cursors.IntCursor;
+
 /**
  * The mining state in memory, with the same contract as {@link MongoGroupStore}: for the evaluation commands and
  * tests. Thread-safe.
@@ -21,7 +25,12 @@ import java.util.stream.Stream;
 public final class InMemoryGroupStore implements GroupStore {
 
     private final Map<String, StoredGroup> groups = new LinkedHashMap<>();
-    private final Map<String, Set<String>> groupsByKey = new HashMap<>();
+    private static final IntHashSet EMPTY = new IntHashSet();
+
+    private final Map<Key, IntHashSet> groupsByKey = new HashMap<>();
+    private final Map<String, Integer> numbers = new HashMap<>();
+    private final List<StoredGroup> numbered = new ArrayList<>();
+    private int[] hits = new int[1024];
     private final Map<String, GroupMember> members = new LinkedHashMap<>();
 
     @Override
@@ -31,26 +40,36 @@ public final class InMemoryGroupStore implements GroupStore {
 
     @Override
     public synchronized List<StoredGroup> candidates(Collection<String> keys, int limit) {
-        Map<String, Integer> hits = new HashMap<>();
+        if (hits.length < numbered.size()) {
+            hits = new int[numbered.size() * 2];
+        }
+        IntArrayList touched = new IntArrayList();
         for (String key : new HashSet<>(keys)) {
-            groupsByKey.getOrDefault(key, Set.of()).forEach(id -> hits.merge(id, 1, Integer::sum));
-        }
-        Comparator<Map.Entry<String, Integer>> best = Map.Entry.<String, Integer>comparingByValue()
-                .thenComparing(entry -> groups.get(entry.getKey()).lastAt())
-                .thenComparing(Map.Entry.<String, Integer>comparingByKey().reversed());
-        java.util.PriorityQueue<Map.Entry<String, Integer>> kept = new java.util.PriorityQueue<>(best);
-        for (Map.Entry<String, Integer> entry : hits.entrySet()) {
-            if (kept.size() < limit) {
-                kept.add(entry);
-            }
-            else if (best.compare(entry, kept.peek()) > 0) {
-                kept.poll();
-                kept.add(entry);
+            for (IntCursor number : groupsByKey.getOrDefault(new Key(key), EMPTY)) {
+                if (hits[number.value]++ == 0) {
+                    touched.add(number.value);
+                }
             }
         }
-        List<Map.Entry<String, Integer>> chosen = new ArrayList<>(kept);
-        chosen.sort(best.reversed());
-        return chosen.stream().map(entry -> groups.get(entry.getKey())).toList();
+        int most = 0;
+        for (IntCursor number : touched) {
+            most = Math.max(most, hits[number.value]);
+        }
+        List<StoredGroup> chosen = new ArrayList<>(limit);
+        for (int count = most; count > 0 && chosen.size() < limit; count--) {
+            List<StoredGroup> tied = new ArrayList<>();
+            for (IntCursor number : touched) {
+                if (hits[number.value] == count) {
+                    tied.add(numbered.get(number.value));
+                }
+            }
+            tied.sort(Comparator.comparing(StoredGroup::lastAt).reversed().thenComparing(StoredGroup::id));
+            chosen.addAll(tied.subList(0, Math.min(tied.size(), limit - chosen.size())));
+        }
+        for (IntCursor number : touched) {
+            hits[number.value] = 0;
+        }
+        return chosen;
     }
 
     @Override
@@ -85,7 +104,7 @@ public final class InMemoryGroupStore implements GroupStore {
         Set<String> regions = new LinkedHashSet<>(group.regions());
         regions.addAll(join.regions());
         boolean newQuestion = join.question() != null;
-        StoredGroup joined = new StoredGroup(group.id(), group.version() + 1, join.words(), join.bigrams(),
+        StoredGroup joined = new StoredGroup(group.id(), group.version() + 1, join.trigrams(), join.bigrams(),
                 join.keys(), places, regions, newQuestion ? join.question() : group.question(),
                 newQuestion ? join.questionScore() : group.questionScore(),
                 newQuestion ? join.questionMemberId() : group.questionMemberId(), arrivals, recent,
@@ -100,13 +119,45 @@ public final class InMemoryGroupStore implements GroupStore {
     }
 
     private void index(StoredGroup group, List<String> previousKeys) {
-        previousKeys.forEach(key -> groupsByKey.getOrDefault(key, new HashSet<>()).remove(group.id()));
-        group.keys().forEach(key -> groupsByKey.computeIfAbsent(key, k -> new HashSet<>()).add(group.id()));
+        int number = numbers.computeIfAbsent(group.id(), id -> {
+            numbered.add(group);
+            return numbered.size() - 1;
+        });
+        numbered.set(number, group);
+        previousKeys.forEach(key -> groupsByKey.getOrDefault(new Key(key), EMPTY).removeAll(number));
+        group.keys().forEach(key -> groupsByKey.computeIfAbsent(new Key(key), k -> new IntHashSet()).add(number));
+    }
+
+    /**
+     * A key with a hash that spreads short Chinese keys: {@link String#hashCode} of a bigram is c1 × 31 + c2, so
+     * (c1, c2) and (c1 + 1, c2 − 31) collide so often that the index's buckets degrade into trees.
+     */
+    private record Key(String text) {
+
+        @Override
+        public int hashCode() {
+            long hash = 0;
+            for (int i = 0; i < text.length(); i++) {
+                hash = (hash + text.charAt(i)) * 0x9E3779B97F4A7C15L;
+            }
+            return (int) (hash ^ hash >>> 32);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && text.equals(key.text);
+        }
     }
 
     @Override
     public synchronized boolean remember(GroupMember member) {
         return members.putIfAbsent(member.id(), member) == null;
+    }
+
+    @Override
+    public synchronized void place(String messageId, String groupId) {
+        members.computeIfPresent(messageId, (id, member) -> new GroupMember(id, groupId, member.subject(),
+                member.text(), member.at(), member.terms()));
     }
 
     @Override

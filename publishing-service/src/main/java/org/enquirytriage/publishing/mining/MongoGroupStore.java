@@ -1,12 +1,10 @@
 package org.enquirytriage.publishing.mining;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,10 +91,10 @@ public final class MongoGroupStore implements GroupStore {
                 .and("arrivals.memberId").ne(join.arrival().memberId()));
         Update update = new Update().inc("version", 1).push("arrivals", join.arrival())
                 .push("recent").slice(-join.recentLimit()).each(join.recent())
-                .set("wordTerms", new ArrayList<>(join.words().keySet()))
-                .set("wordWeights", new ArrayList<>(join.words().values()))
-                .set("bigramTerms", new ArrayList<>(join.bigrams().keySet()))
-                .set("bigramWeights", new ArrayList<>(join.bigrams().values()))
+                .set("trigramCodes", join.trigrams().termList())
+                .set("trigramWeights", join.trigrams().weightList())
+                .set("bigramCodes", join.bigrams().termList())
+                .set("bigramWeights", join.bigrams().weightList())
                 .set("keys", join.keys()).max("lastAt", join.arrival().at());
         if (!join.places().isEmpty()) {
             update.addToSet("places").each(join.places().toArray());
@@ -120,6 +118,12 @@ public final class MongoGroupStore implements GroupStore {
         catch (DuplicateKeyException recordedBefore) {
             return false;
         }
+    }
+
+    @Override
+    public void place(String messageId, String groupId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(messageId)), Update.update("groupId", groupId),
+                MEMBERS);
     }
 
     @Override
@@ -153,35 +157,26 @@ public final class MongoGroupStore implements GroupStore {
 
     /** A group as stored. */
     @Document(GROUPS)
-    record GroupDocument(@Id String id, long version, List<String> wordTerms, List<Double> wordWeights,
-            List<String> bigramTerms, List<Double> bigramWeights, List<String> keys, List<String> places,
+    record GroupDocument(@Id String id, long version, List<Long> trigramCodes, List<Double> trigramWeights,
+            List<Long> bigramCodes, List<Double> bigramWeights, List<String> keys, List<String> places,
             List<String> regions, String question, double questionScore, String questionMemberId,
             List<StoredGroup.Arrival> arrivals, List<StoredGroup.Recent> recent, Instant lastAt) {
 
         static GroupDocument of(StoredGroup group) {
-            return new GroupDocument(group.id(), group.version(), new ArrayList<>(group.words().keySet()),
-                    new ArrayList<>(group.words().values()), new ArrayList<>(group.bigrams().keySet()),
-                    new ArrayList<>(group.bigrams().values()), group.keys(), List.copyOf(group.places()),
-                    List.copyOf(group.regions()), group.question(), group.questionScore(), group.questionMemberId(),
+            return new GroupDocument(group.id(), group.version(), group.trigrams().termList(),
+                    group.trigrams().weightList(), group.bigrams().termList(), group.bigrams().weightList(),
+                    group.keys(), List.copyOf(group.places()), List.copyOf(group.regions()), group.question(), group.questionScore(), group.questionMemberId(),
                     group.arrivals(), group.recent(), group.lastAt());
         }
 
         StoredGroup group() {
-            return new StoredGroup(id, version, map(wordTerms, wordWeights), map(bigramTerms, bigramWeights),
-                    orEmpty(keys), new HashSet<>(orEmpty(places)), new HashSet<>(orEmpty(regions)), question,
+            return new StoredGroup(id, version, SparseVector.of(trigramCodes, trigramWeights),
+                    SparseVector.of(bigramCodes, bigramWeights), orEmpty(keys), new HashSet<>(orEmpty(places)), new HashSet<>(orEmpty(regions)), question,
                     questionScore, questionMemberId, orEmpty(arrivals), orEmpty(recent), lastAt);
         }
 
         private static <T> List<T> orEmpty(List<T> list) {
             return list == null ? List.of() : list;
-        }
-
-        private static Map<String, Double> map(List<String> terms, List<Double> weights) {
-            Map<String, Double> map = new LinkedHashMap<>();
-            for (int i = 0; terms != null && i < terms.size(); i++) {
-                map.put(terms.get(i), weights.get(i));
-            }
-            return map;
         }
     }
 }

@@ -17,22 +17,23 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
 
 import org.enquirytriage.publishing.config.PublishingProperties;
 
 /**
  * Groups messages one at a time against the groups in a {@link GroupStore}, never re-clustering the past: the
- * store proposes the groups sharing the most of the message's keys (its places, its strongest smartcn words and
- * character bigrams), the message joins the candidate whose centroid is most similar (half cosine over TF-IDF
- * words, half over TF-IDF bigrams) if that similarity reaches the threshold and the places agree, otherwise it
- * starts a group. A join is a conditional update on the group's version, retried on a lost race, so any number of
- * instances can group into one store. The only state of its own is the term statistics behind the IDF weights (a
- * cache: seeded from the store's latest members, then kept up by the messages this instance sees).
+ * store proposes the groups sharing the most of the message's keys (its places, its strongest character trigrams
+ * and bigrams), the message joins the candidate whose centroid is most similar (half cosine over TF-IDF trigrams,
+ * half over TF-IDF bigrams, both sparse vectors of term codes) if that similarity reaches the threshold and the
+ * places agree, otherwise it starts a group. A join is a conditional update on the group's version, retried on a
+ * lost race, so any number of instances can group into one store. The only state of its own is the term statistics
+ * behind the IDF weights (a cache: seeded from the store's latest members, then kept up by the messages this
+ * instance sees).
  */
 public final class QuestionClusterer {
 
     private static final int JOIN_ATTEMPTS = 8;
+    private static final double QUESTION_BONUS = 0.25;
     private static final int SEED_MEMBERS = 5_000;
     private static final int NORMS_CACHED = 20_000;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -76,23 +77,24 @@ public final class QuestionClusterer {
         if (store.isMember(message.id())) {
             return Optional.empty();
         }
-        Features features = textFeatures.of(message.subject(), message.text(), settings.wordLength(),
+        Grams grams = textFeatures.grams(message.subject(), message.text(), settings.trigramLength(),
                 settings.headLength());
-        Map<String, Double> words = Vectors.unit(features.words());
-        Map<String, Double> bigrams = Vectors.unit(features.bigrams());
-        long fingerprint = Vectors.fingerprint(features.bigrams());
-        String question = QuestionPhrasing.of(message.subject(), head(message.text()), settings.questionLength(),
-                placesAndRegions(features));
+        Query query;
         synchronized (this) {
-            frequencies.add(features);
+            frequencies.add(grams);
+            query = query(grams);
         }
+        if (!claim(message, grams)) {
+            return Optional.empty();
+        }
+        Proposal question = new Proposal(message, grams);
         for (int attempt = 0; attempt < JOIN_ATTEMPTS; attempt++) {
-            Scored best = features.isEmpty() ? null : best(features, words, bigrams);
-            Optional<Assignment> done = best == null || best.similarity() < settings.threshold()
-                    ? Optional.of(create(message, features, words, bigrams, fingerprint, question))
-                    : join(best, message, features, words, bigrams, fingerprint, question);
+            Scored best = grams.isEmpty() ? null : best(grams, query);
+            Optional<Assignment> done = best == null || best.score() < settings.threshold()
+                    ? Optional.of(create(message, grams, question))
+                    : join(best, message, grams, question);
             if (done.isPresent()) {
-                remember(message, done.get().groupId(), features);
+                store.place(message.id(), done.get().groupId());
                 return done;
             }
         }
@@ -100,39 +102,90 @@ public final class QuestionClusterer {
                 + JOIN_ATTEMPTS + " attempts: too many concurrent joins");
     }
 
-    private record Scored(StoredGroup group, double similarity) {
+    /** A candidate, its similarity and its score (the similarity raised by the place boost). */
+    private record Scored(StoredGroup group, double similarity, double score) {
     }
 
-    private Scored best(Features features, Map<String, Double> words, Map<String, Double> bigrams) {
+    /** The question a message proposes for its group, phrased only when it is asked for (once). */
+    private final class Proposal {
+
+        private final Message message;
+        private final Grams grams;
+        private String question;
+
+        Proposal(Message message, Grams grams) {
+            this.message = message;
+            this.grams = grams;
+        }
+
+        String question() {
+            if (question == null) {
+                Set<String> placesAndRegions = new HashSet<>(grams.places());
+                placesAndRegions.addAll(grams.regions());
+                question = QuestionPhrasing.of(message.subject(), head(message.text()), settings.questionLength(),
+                        placesAndRegions);
+            }
+            return question;
+        }
+    }
+
+    /**
+     * What a message is compared by, under the IDF weights of the moment: the keys it looks its candidates up by
+     * (its places, its strongest trigrams and bigrams), its squared IDF per term and its IDF-weighted lengths.
+     */
+    private record Query(List<String> keys, double[] trigramFactors, double[] bigramFactors, double trigramNorm,
+            double bigramNorm) {
+    }
+
+    private Query query(Grams grams) {
+        double[] trigramIdf = idf(grams.trigrams());
+        double[] bigramIdf = idf(grams.bigrams());
         List<String> keys = new ArrayList<>();
-        features.places().forEach(place -> keys.add("p:" + place));
-        synchronized (this) {
-            strongest(words, frequencies::wordIdf, settings.queryTerms()).forEach(word -> keys.add("w:" + word));
-            strongest(bigrams, frequencies::bigramIdf, settings.queryTerms()).forEach(bigram -> keys.add("b:" + bigram));
+        grams.places().forEach(place -> keys.add("p:" + place));
+        for (long term : grams.trigrams().strongestTerms(settings.queryTerms(), trigramIdf)) {
+            keys.add("t:" + Grams.text(term));
         }
-        Map<String, Double> weightedWords;
-        Map<String, Double> weightedBigrams;
-        double wordNorm;
-        double bigramNorm;
-        synchronized (this) {
-            weightedWords = Vectors.weighted(words, frequencies::wordIdf);
-            weightedBigrams = Vectors.weighted(bigrams, frequencies::bigramIdf);
-            wordNorm = Vectors.norm(words, frequencies::wordIdf);
-            bigramNorm = Vectors.norm(bigrams, frequencies::bigramIdf);
+        for (long term : grams.bigrams().strongestTerms(settings.queryTerms(), bigramIdf)) {
+            keys.add("b:" + Grams.text(term));
         }
+        return new Query(keys, squared(trigramIdf), squared(bigramIdf), grams.trigrams().norm(trigramIdf),
+                grams.bigrams().norm(bigramIdf));
+    }
+
+    /** The IDF of each term of a vector, aligned with its terms. */
+    private double[] idf(SparseVector vector) {
+        double[] idf = new double[vector.size()];
+        for (int i = 0; i < idf.length; i++) {
+            idf[i] = frequencies.idf(vector.terms()[i]);
+        }
+        return idf;
+    }
+
+    private static double[] squared(double[] values) {
+        double[] squares = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            squares[i] = values[i] * values[i];
+        }
+        return squares;
+    }
+
+    private Scored best(Grams grams, Query query) {
         Scored best = null;
-        for (StoredGroup group : store.candidates(keys, settings.candidates())) {
-            if (!samePlace(group, features)) {
+        for (StoredGroup group : store.candidates(query.keys(), settings.candidates())) {
+            if (!samePlace(group, grams)) {
                 continue;
             }
             double[] norms;
             synchronized (this) {
                 norms = norms(group);
             }
-            double similarity = 0.5 * ratio(Vectors.dot(weightedWords, group.words()), wordNorm * norms[0])
-                    + 0.5 * ratio(Vectors.dot(weightedBigrams, group.bigrams()), bigramNorm * norms[1]);
-            if (best == null || similarity > best.similarity()) {
-                best = new Scored(group, similarity);
+            double similarity = 0.5 * ratio(grams.trigrams().dot(group.trigrams(), query.trigramFactors()),
+                    query.trigramNorm() * norms[0])
+                    + 0.5 * ratio(grams.bigrams().dot(group.bigrams(), query.bigramFactors()),
+                            query.bigramNorm() * norms[1]);
+            double score = sharesPlace(group, grams) ? similarity * (1 + settings.placeBoost()) : similarity;
+            if (best == null || score > best.score()) {
+                best = new Scored(group, similarity, score);
             }
         }
         return best;
@@ -143,16 +196,15 @@ public final class QuestionClusterer {
     }
 
     /**
-     * The IDF-weighted lengths of a group's centroid (words, bigrams), from a bounded cache: kept while the group is
-     * at the same version and the texts seen grew by less than half, as the IDF weights barely move in between.
+     * The IDF-weighted lengths of a group's centroid (trigrams, bigrams), from a bounded cache: kept while the group
+     * is at the same version and the texts seen grew by less than half, as the IDF weights barely move in between.
      */
     private double[] norms(StoredGroup group) {
         Norms cached = norms.get(group.id());
         int documents = frequencies.documents();
         if (cached == null || cached.version() != group.version() || documents > cached.documents() * 1.5) {
             cached = new Norms(group.version(), documents, new double[] {
-                    Vectors.norm(group.words(), frequencies::wordIdf),
-                    Vectors.norm(group.bigrams(), frequencies::bigramIdf) });
+                    group.trigrams().norm(idf(group.trigrams())), group.bigrams().norm(idf(group.bigrams())) });
             norms.put(group.id(), cached);
         }
         return cached.values();
@@ -165,7 +217,7 @@ public final class QuestionClusterer {
      * Whether a message may be about the same place as a group: when both name particular places (a river, a
      * road, an estate), they must share one; else when both name regions (a district, a town), they must share one.
      */
-    static boolean samePlace(StoredGroup group, Features message) {
+    static boolean samePlace(StoredGroup group, Grams message) {
         if (!message.places().isEmpty() && !group.places().isEmpty()) {
             return message.places().stream().anyMatch(group.places()::contains);
         }
@@ -175,48 +227,62 @@ public final class QuestionClusterer {
         return true;
     }
 
-    private Assignment create(Message message, Features features, Map<String, Double> words,
-            Map<String, Double> bigrams, long fingerprint, String question) {
+    private static boolean sharesPlace(StoredGroup group, Grams message) {
+        return message.places().stream().anyMatch(group.places()::contains);
+    }
+
+    private Assignment create(Message message, Grams grams, Proposal proposal) {
+        String question = proposal.question();
         String id = newGroupId.get();
-        String countKey = countKey(message, fingerprint, List.of());
-        Map<String, Double> centroidWords = truncate(words);
-        Map<String, Double> centroidBigrams = truncate(bigrams);
-        store.create(new StoredGroup(id, 0, centroidWords, centroidBigrams,
-                keys(centroidWords, centroidBigrams, features.places()), features.places(), features.regions(),
-                question, questionScore(question, settings.threshold()), message.id(),
-                List.of(arrival(message, countKey)),
-                List.of(new StoredGroup.Recent(message.id(), countKey, message.at(), fingerprint)), message.at()));
+        String countKey = countKey(message, grams.fingerprint(), List.of());
+        SparseVector trigrams = grams.trigrams().strongest(settings.centroidTerms());
+        SparseVector bigrams = grams.bigrams().strongest(settings.centroidTerms());
+        Indexed indexed = index(trigrams, bigrams, grams.places());
+        store.create(new StoredGroup(id, 0, trigrams, bigrams, indexed.keys(),
+                grams.places(), grams.regions(), question, questionScore(question, settings.threshold()),
+                message.id(), List.of(arrival(message, countKey)),
+                List.of(new StoredGroup.Recent(message.id(), countKey, message.at(), grams.fingerprint())),
+                message.at()));
+        cache(id, 0, indexed.norms());
         return new Assignment(message.id(), id, true, 1, true);
     }
 
-    private Optional<Assignment> join(Scored best, Message message, Features features, Map<String, Double> words,
-            Map<String, Double> bigrams, long fingerprint, String question) {
+    private Optional<Assignment> join(Scored best, Message message, Grams grams, Proposal proposal) {
         StoredGroup group = best.group();
-        String countKey = countKey(message, fingerprint, group.recent());
-        Map<String, Double> centroidWords = truncate(sum(group.words(), words));
-        Map<String, Double> centroidBigrams = truncate(sum(group.bigrams(), bigrams));
+        String countKey = countKey(message, grams.fingerprint(), group.recent());
+        SparseVector trigrams = group.trigrams().plus(grams.trigrams()).strongest(settings.centroidTerms());
+        SparseVector bigrams = group.bigrams().plus(grams.bigrams()).strongest(settings.centroidTerms());
         Set<String> places = new LinkedHashSet<>(group.places());
-        places.addAll(features.places());
-        double score = questionScore(question, best.similarity());
-        boolean better = score > group.questionScore();
+        places.addAll(grams.places());
+        boolean couldBeBetter = best.similarity() + QUESTION_BONUS > group.questionScore();
+        String question = couldBeBetter ? proposal.question() : null;
+        double score = couldBeBetter ? questionScore(question, best.similarity()) : 0;
+        boolean better = couldBeBetter && score > group.questionScore();
+        Indexed indexed = index(trigrams, bigrams, places);
         Join join = new Join(group.id(), group.version(), arrival(message, countKey),
-                new StoredGroup.Recent(message.id(), countKey, message.at(), fingerprint), centroidWords,
-                centroidBigrams, keys(centroidWords, centroidBigrams, places), features.places(), features.regions(),
+                new StoredGroup.Recent(message.id(), countKey, message.at(), grams.fingerprint()), trigrams,
+                bigrams, indexed.keys(), grams.places(), grams.regions(),
                 better ? question : null, score, message.id(), settings.recentMembers());
         if (!store.join(join)) {
             return Optional.empty();
         }
+        cache(group.id(), group.version() + 1, indexed.norms());
         boolean newCitizen = group.recent().stream().noneMatch(recent -> recent.countKey().equals(countKey))
                 && (countKey.startsWith("anonymous:") || store.find(group.id()).map(stored -> stored.arrivals()
                         .stream().filter(a -> a.countKey().equals(countKey)).count() == 1).orElse(true));
         return Optional.of(new Assignment(message.id(), group.id(), false, best.similarity(), newCitizen));
     }
 
-    private void remember(Message message, String groupId, Features features) {
-        List<String> terms = new ArrayList<>(features.words().size() + features.bigrams().size());
-        terms.addAll(features.words().keySet().stream().map(word -> "w:" + word).toList());
-        terms.addAll(features.bigrams().keySet().stream().map(bigram -> "b:" + bigram).toList());
-        store.remember(new GroupMember(message.id(), groupId, message.subject(), message.text(), message.at(), terms));
+    /**
+     * Records the message as a member before it is grouped: the one instance whose record lands groups it, so two
+     * instances handed the same message (a redelivery during a rebalance) never open two groups for it.
+     */
+    private boolean claim(Message message, Grams grams) {
+        List<Long> terms = new ArrayList<>(grams.trigrams().size() + grams.bigrams().size());
+        terms.addAll(grams.trigrams().termList());
+        terms.addAll(grams.bigrams().termList());
+        return store.remember(new GroupMember(message.id(), null, message.subject(), message.text(), message.at(),
+                terms));
     }
 
     private static StoredGroup.Arrival arrival(Message message, String countKey) {
@@ -226,7 +292,8 @@ public final class QuestionClusterer {
 
     /** A question that is a question sentence and was not cut wins over one that fits the group as well. */
     private static double questionScore(String question, double similarity) {
-        return similarity + (QuestionPhrasing.isQuestion(question) ? 0.15 : 0) - (question.endsWith("…") ? 0.2 : 0);
+        return similarity + (QuestionPhrasing.isQuestion(question) ? QUESTION_BONUS : 0)
+                - (question.endsWith("…") ? 0.2 : 0);
     }
 
     /**
@@ -247,41 +314,39 @@ public final class QuestionClusterer {
         return "anonymous:" + message.id();
     }
 
-    private static Map<String, Double> sum(Map<String, Double> centroid, Map<String, Double> vector) {
-        Map<String, Double> sum = new HashMap<>(centroid);
-        vector.forEach((term, weight) -> sum.merge(term, weight, Double::sum));
-        return sum;
-    }
-
-    /** The strongest terms of a centroid, as many as the settings keep. */
-    private Map<String, Double> truncate(Map<String, Double> centroid) {
-        if (centroid.size() <= settings.centroidTerms()) {
-            return centroid;
-        }
-        Map<String, Double> kept = new LinkedHashMap<>();
-        centroid.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(settings.centroidTerms()).forEach(entry -> kept.put(entry.getKey(), entry.getValue()));
-        return kept;
-    }
-
-    private List<String> keys(Map<String, Double> words, Map<String, Double> bigrams, Set<String> places) {
+    /**
+     * The keys a group is found under (its places, the strongest trigrams and bigrams of its centroid) and the
+     * lengths of the centroid, from the same IDF weights.
+     */
+    private Indexed index(SparseVector trigrams, SparseVector bigrams, Set<String> places) {
         List<String> keys = new ArrayList<>();
         places.forEach(place -> keys.add("p:" + place));
+        long[] strongTrigrams;
+        long[] strongBigrams;
+        Norms lengths;
         synchronized (this) {
-            strongest(words, frequencies::wordIdf, settings.keyTerms()).forEach(word -> keys.add("w:" + word));
-            strongest(bigrams, frequencies::bigramIdf, settings.keyTerms()).forEach(bigram -> keys.add("b:" + bigram));
+            double[] trigramIdf = idf(trigrams);
+            double[] bigramIdf = idf(bigrams);
+            strongTrigrams = trigrams.strongestTerms(settings.keyTerms(), trigramIdf);
+            strongBigrams = bigrams.strongestTerms(settings.keyTerms(), bigramIdf);
+            lengths = new Norms(0, frequencies.documents(),
+                    new double[] { trigrams.norm(trigramIdf), bigrams.norm(bigramIdf) });
         }
-        return keys;
+        for (long term : strongTrigrams) {
+            keys.add("t:" + Grams.text(term));
+        }
+        for (long term : strongBigrams) {
+            keys.add("b:" + Grams.text(term));
+        }
+        return new Indexed(keys, lengths);
     }
 
-    private static List<String> strongest(Map<String, Double> vector, ToDoubleFunction<String> idf, int limit) {
-        record Weighted(String term, double weight) {
-        }
-        List<Weighted> weighted = new ArrayList<>(vector.size());
-        vector.forEach((term, weight) -> weighted.add(new Weighted(term, weight * idf.applyAsDouble(term))));
-        weighted.sort(Comparator.comparingDouble(Weighted::weight).reversed().thenComparing(Weighted::term));
-        return weighted.subList(0, Math.min(limit, weighted.size())).stream().map(Weighted::term).toList();
+    private record Indexed(List<String> keys, Norms norms) {
+    }
+
+    /** Keeps the lengths of a group's centroid for the version it has now. */
+    private synchronized void cache(String groupId, long version, Norms lengths) {
+        norms.put(groupId, new Norms(version, lengths.documents(), lengths.values()));
     }
 
     /** The start of a text, where a question an editor can use is found if there is one. */
@@ -291,12 +356,6 @@ public final class QuestionClusterer {
         }
         return text.substring(0, text.offsetByCodePoints(0, Math.min(settings.headLength() * 2,
                 text.codePointCount(0, text.length()))));
-    }
-
-    private static Set<String> placesAndRegions(Features features) {
-        Set<String> places = new HashSet<>(features.places());
-        places.addAll(features.regions());
-        return places;
     }
 
     /** Every group, as of the given time. */

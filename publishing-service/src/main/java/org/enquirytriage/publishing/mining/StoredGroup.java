@@ -2,7 +2,6 @@ package org.enquirytriage.publishing.mining;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -10,9 +9,10 @@ import java.util.Set;
  *
  * @param version raised by every join; a join based on an older version is refused, so that two instances joining
  *        at once both land (the second re-reads and tries again) and neither overwrites the other's centroid
- * @param words the centroid over smartcn words: the sum of the members' unit vectors, only its strongest terms
+ * @param trigrams the centroid over character trigrams: the sum of the members' unit vectors, only its strongest
+ *        terms
  * @param bigrams the centroid over character bigrams, likewise
- * @param keys the terms under which the group is found as a candidate (its places, strongest words and bigrams)
+ * @param keys the terms under which the group is found as a candidate (its places, strongest trigrams and bigrams)
  * @param question the group's representative question (≤ the configured length), from its best-fitting member
  * @param questionScore how well that member fitted the group when it joined; a better-fitting one replaces it
  * @param questionMemberId the member the question was taken from
@@ -20,7 +20,7 @@ import java.util.Set;
  * @param recent the latest members with their fingerprints, to recognise a re-sent message
  * @param lastAt when the latest member came
  */
-public record StoredGroup(String id, long version, Map<String, Double> words, Map<String, Double> bigrams,
+public record StoredGroup(String id, long version, SparseVector trigrams, SparseVector bigrams,
         List<String> keys, Set<String> places, Set<String> regions, String question, double questionScore,
         String questionMemberId, List<Arrival> arrivals, List<Recent> recent, Instant lastAt) {
 

@@ -17,6 +17,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
+import com.carrotsearch.hppc.LongIntHashMap;
+
 /**
  * Turns a Chinese text into {@link Features}: words from Lucene's smartcn tokeniser (a maintained dictionary and
  * HMM segmenter that works offline) and character bigrams, which catch place names the dictionary does not know.
@@ -59,18 +61,57 @@ public final class TextFeatures {
     private final Analyzer analyzer = new SmartChineseAnalyzer();
 
     /**
-     * The features of a message, read from its subject and the start of its text, which name what it is about (the
-     * rest of a long letter adds words, not topics, and would cost most of the time): smartcn words from the first
-     * {@code wordLength} characters of the text, bigrams and places from the first {@code headLength}.
+     * What the grouping reads in a message: character trigrams from the subject and the first {@code trigramLength}
+     * characters of the text, bigrams, places and regions from the first {@code headLength}. No word segmentation:
+     * a trigram holds most two- and three-character words and place names whole (洋里溪, 展进路), at a fraction of
+     * the cost of the dictionary.
      */
-    public Features of(String subject, String text, int wordLength, int headLength) {
+    public Grams grams(String subject, String text, int trigramLength, int headLength) {
         String title = subject == null ? "" : normalise(subject.strip());
         String body = text == null ? "" : normalise(prefix(text.strip(), headLength + 40));
         String head = join(title, prefix(body, headLength));
         Set<String> places = places(head);
         Set<String> regions = new HashSet<>();
         places.removeIf(place -> REGION.matcher(place).matches() && regions.add(place));
-        return new Features(words(join(title, prefix(body, wordLength))), bigrams(head), places, regions);
+        String problem = withoutPlaces(head, places);
+        LongIntHashMap trigrams = new LongIntHashMap();
+        LongIntHashMap bigrams = new LongIntHashMap();
+        int trigramEnd = title.length() + 1 + body.offsetByCodePoints(0,
+                Math.min(trigramLength, body.codePointCount(0, body.length())));
+        int first = -1;
+        int second = -1;
+        for (int i = 0; i < problem.length();) {
+            int codePoint = problem.codePointAt(i);
+            if (Character.UnicodeScript.of(codePoint) != Character.UnicodeScript.HAN) {
+                first = -1;
+                second = -1;
+            }
+            else {
+                if (second >= 0) {
+                    bigrams.addTo(Grams.bigram(second, codePoint), 1);
+                    if (first >= 0 && i < trigramEnd) {
+                        trigrams.addTo(Grams.trigram(first, second, codePoint), 1);
+                    }
+                }
+                first = second;
+                second = codePoint;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return new Grams(SparseVector.unit(trigrams), SparseVector.unit(bigrams), places, regions,
+                Vectors.fingerprint(bigrams));
+    }
+
+    /**
+     * The text with the places blanked out, so that the n-grams say what the problem is and the place counts once,
+     * through the grouping's place gate and boost, not again in every n-gram of its name.
+     */
+    private static String withoutPlaces(String text, Set<String> places) {
+        String blanked = text;
+        for (String place : places) {
+            blanked = blanked.replace(place, " ".repeat(place.length()));
+        }
+        return blanked;
     }
 
     /** The particular places (not regions) the subject and the first {@code headLength} characters name. */

@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-/** Sparse term vectors: sublinear term frequencies, unit length, cosine under IDF weights. */
+import com.carrotsearch.hppc.LongIntHashMap;
+
+/** Term vectors as maps (the knowledge base's similarity) and SimHash fingerprints (the grouping's). */
 final class Vectors {
 
     private Vectors() {
@@ -50,30 +52,6 @@ final class Vectors {
         return dot;
     }
 
-    /** The vector with every weight multiplied by the square of its term's IDF, for {@link #dot(Map, Map)}. */
-    static Map<String, Double> weighted(Map<String, Double> vector, ToDoubleFunction<String> idf) {
-        Map<String, Double> weighted = new HashMap<>(vector.size() * 2);
-        vector.forEach((term, weight) -> {
-            double w = idf.applyAsDouble(term);
-            weighted.put(term, weight * w * w);
-        });
-        return weighted;
-    }
-
-    /** The plain dot product: with one side {@link #weighted}, the dot product under IDF weights. */
-    static double dot(Map<String, Double> a, Map<String, Double> b) {
-        Map<String, Double> small = a.size() <= b.size() ? a : b;
-        Map<String, Double> large = small == a ? b : a;
-        double dot = 0;
-        for (var entry : small.entrySet()) {
-            Double other = large.get(entry.getKey());
-            if (other != null) {
-                dot += entry.getValue() * other;
-            }
-        }
-        return dot;
-    }
-
     /** The length of a vector once every term is weighted by its IDF. */
     static double norm(Map<String, Double> vector, ToDoubleFunction<String> idf) {
         double sum = 0;
@@ -84,13 +62,13 @@ final class Vectors {
         return Math.sqrt(sum);
     }
 
-    /** The 64-bit SimHash of the terms: near-identical texts differ in few bits. */
-    static long fingerprint(Map<String, Integer> counts) {
+    /** The 64-bit SimHash of coded terms (a {@link Grams} term code and its count). */
+    static long fingerprint(LongIntHashMap counts) {
         int[] sums = new int[64];
-        for (var entry : counts.entrySet()) {
-            long hash = mix(entry.getKey().hashCode());
+        for (var entry : counts) {
+            long hash = mix(entry.key);
             for (int bit = 0; bit < 64; bit++) {
-                sums[bit] += ((hash >>> bit) & 1) == 1 ? entry.getValue() : -entry.getValue();
+                sums[bit] += ((hash >>> bit) & 1) == 1 ? entry.value : -entry.value;
             }
         }
         long fingerprint = 0;
