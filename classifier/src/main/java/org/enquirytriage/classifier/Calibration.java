@@ -1,5 +1,6 @@
 package org.enquirytriage.classifier;
 
+import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -34,13 +35,23 @@ record Calibration(double scale, double boost) {
 
     /** The scale and boost that best predict the true classes {@code gold} of texts with the given scores. */
     static Calibration fit(double[][] scores, int[] gold) {
-        double boost = maximise(0, MAX_BOOST, b -> likelihood(scores, gold, bestScale(scores, gold, b), b));
-        return new Calibration(bestScale(scores, gold, boost), boost);
+        double[] weights = new double[gold.length];
+        Arrays.fill(weights, 1);
+        return fit(scores, gold, weights);
+    }
+
+    /** The same with each text counting {@code weights[i]} times in the likelihood. */
+    static Calibration fit(double[][] scores, int[] gold, double[] weights) {
+        double boost = maximise(0, MAX_BOOST,
+                b -> likelihood(scores, gold, weights, bestScale(scores, gold, weights, b), b));
+        return new Calibration(bestScale(scores, gold, weights, boost), boost);
     }
 
     /** The scale that best predicts the true classes without a boost (temperature scaling). */
     static double scale(double[][] scores, int[] gold) {
-        return bestScale(scores, gold, 0);
+        double[] weights = new double[gold.length];
+        Arrays.fill(weights, 1);
+        return bestScale(scores, gold, weights, 0);
     }
 
     /** Every class's probability, in the order of the scores. */
@@ -59,9 +70,9 @@ record Calibration(double scale, double boost) {
         return probabilities;
     }
 
-    private static double bestScale(double[][] scores, int[] gold, double boost) {
+    private static double bestScale(double[][] scores, int[] gold, double[] weights, double boost) {
         return Math.exp(maximise(MIN_LOG_SCALE, MAX_LOG_SCALE,
-                logScale -> likelihood(scores, gold, Math.exp(logScale), boost)));
+                logScale -> likelihood(scores, gold, weights, Math.exp(logScale), boost)));
     }
 
     /** Golden-section search for the maximum of a unimodal function on [low, high]. */
@@ -90,11 +101,11 @@ record Calibration(double scale, double boost) {
         return (low + high) / 2;
     }
 
-    private static double likelihood(double[][] scores, int[] gold, double scale, double boost) {
+    private static double likelihood(double[][] scores, int[] gold, double[] weights, double scale, double boost) {
         Calibration calibration = new Calibration(scale, boost);
         double sum = 0;
         for (int i = 0; i < gold.length; i++) {
-            sum += Math.log(Math.max(FLOOR, calibration.probabilities(scores[i])[gold[i]]));
+            sum += weights[i] * Math.log(Math.max(FLOOR, calibration.probabilities(scores[i])[gold[i]]));
         }
         return sum;
     }

@@ -18,13 +18,18 @@ package org.enquirytriage.classifier;
  * @param sentenceForm whether the form of the sentences counts too: the character runs of question sentences and of
  *        request sentences as features of their own, where the questions and requests stand (first or last
  *        sentence, how many), and whether the writer speaks of themselves or of the public
+ * @param lastSentence with the sentence form, whether the character runs of the last sentence count again as
+ *        features of their own: where a writer most often says what they want
+ * @param hardship with the sentence form, whether words of hardship and of not knowing where to turn (困难, 走投无路,
+ *        怎么办, 找谁 …) count, and whether they stand in a sentence where the writer speaks of themselves
  */
 public record FeatureOptions(boolean words, int wordChars, int minCharGram, int maxCharGram,
         boolean subjectWords, boolean subjectChars, boolean sublinearTf, int minDocumentFrequency, int hashBits,
-        boolean sentenceForm) {
+        boolean sentenceForm, boolean lastSentence, boolean hardship) {
 
     /** The options that measured best on the sample data. */
-    public static final FeatureOptions DEFAULT = new FeatureOptions(true, 0, 1, 3, true, false, true, 2, 20, false);
+    public static final FeatureOptions DEFAULT = new FeatureOptions(true, 0, 1, 3, true, false, true, 2, 20, false,
+            false, false);
 
     public static final int MIN_HASH_BITS = 8;
     public static final int MAX_HASH_BITS = 22;
@@ -40,6 +45,9 @@ public record FeatureOptions(boolean words, int wordChars, int minCharGram, int 
         if (!words && minCharGram == 0) {
             throw new IllegalArgumentException("a model needs words or character n-grams");
         }
+        if (!sentenceForm && (lastSentence || hardship)) {
+            throw new IllegalArgumentException("the last sentence and hardship are parts of the sentence form");
+        }
         if (minDocumentFrequency < 1) {
             throw new IllegalArgumentException("minDocumentFrequency must be at least 1");
         }
@@ -54,11 +62,19 @@ public record FeatureOptions(boolean words, int wordChars, int minCharGram, int 
         return words == other.words && wordChars == other.wordChars && minCharGram == other.minCharGram
                 && maxCharGram == other.maxCharGram && subjectWords == other.subjectWords
                 && subjectChars == other.subjectChars && hashBits == other.hashBits
-                && sentenceForm == other.sentenceForm;
+                && sentenceForm == other.sentenceForm && lastSentence == other.lastSentence
+                && hardship == other.hardship;
     }
 
+    /** These options with the sentence form on or off (off: without its last sentence and hardship too). */
     public FeatureOptions withSentenceForm(boolean value) {
         return new FeatureOptions(words, wordChars, minCharGram, maxCharGram, subjectWords, subjectChars, sublinearTf,
-                minDocumentFrequency, hashBits, value);
+                minDocumentFrequency, hashBits, value, value && lastSentence, value && hardship);
+    }
+
+    /** These options with the sentence form, its last sentence and hardship on. */
+    public FeatureOptions withFullSentenceForm() {
+        return new FeatureOptions(words, wordChars, minCharGram, maxCharGram, subjectWords, subjectChars, sublinearTf,
+                minDocumentFrequency, hashBits, true, true, true);
     }
 }

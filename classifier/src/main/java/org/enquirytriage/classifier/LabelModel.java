@@ -38,10 +38,12 @@ public final class LabelModel {
 
     private static final String MAGIC = "enquiry-triage-model";
     /**
-     * Format 1 named every feature; format 2 hashes terms into buckets; format 3 adds the sentence-form option (a
-     * model without it is still written as format 2, byte for byte as before).
+     * Format 1 named every feature; format 2 hashes terms into buckets; format 3 adds the sentence-form option;
+     * format 4 its last-sentence and hardship options. A model is written in the oldest format that holds its
+     * options (without the sentence form as format 2, with it alone as format 3, byte for byte as before).
      */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
+    private static final int FORMAT_WITH_FORM = 3;
     private static final int FORMAT_WITHOUT_FORM = 2;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
     private static final int MAX_CLASSES = 1000;
@@ -366,12 +368,17 @@ public final class LabelModel {
         GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
         DataOutputStream data = new DataOutputStream(gzip);
         data.writeUTF(MAGIC);
-        data.writeInt(options.sentenceForm() ? FORMAT : FORMAT_WITHOUT_FORM);
+        data.writeInt(format(options));
         data.writeUTF(version);
         data.writeInt(body.length);
         data.write(body);
         data.flush();
         gzip.finish();
+    }
+
+    private static int format(FeatureOptions options) {
+        return options.lastSentence() || options.hardship() ? FORMAT
+                : options.sentenceForm() ? FORMAT_WITH_FORM : FORMAT_WITHOUT_FORM;
     }
 
     public static LabelModel load(Path file) throws IOException {
@@ -395,9 +402,9 @@ public final class LabelModel {
                 throw new InvalidModelException("not an enquiry-triage model file");
             }
             format = data.readInt();
-            if (format != FORMAT && format != FORMAT_WITHOUT_FORM) {
-                throw new InvalidModelException("model format " + format + " is not " + FORMAT_WITHOUT_FORM
-                        + " or " + FORMAT + ", the formats this version reads: train the model again with this "
+            if (format < FORMAT_WITHOUT_FORM || format > FORMAT) {
+                throw new InvalidModelException("model format " + format + " is not one of " + FORMAT_WITHOUT_FORM
+                        + " to " + FORMAT + ", the formats this version reads: train the model again with this "
                         + "version");
             }
             version = data.readUTF();
@@ -432,7 +439,8 @@ public final class LabelModel {
             int documents = data.readInt();
             FeatureOptions options = new FeatureOptions(data.readBoolean(), data.readInt(), data.readInt(),
                     data.readInt(), data.readBoolean(), data.readBoolean(), data.readBoolean(), data.readInt(),
-                    data.readInt(), format == FORMAT && data.readBoolean());
+                    data.readInt(), format >= FORMAT_WITH_FORM && data.readBoolean(),
+                    format == FORMAT && data.readBoolean(), format == FORMAT && data.readBoolean());
             double scale = data.readDouble();
             double boost = data.readDouble();
             int k = count(data.readInt(), MAX_CLASSES, "classes");
@@ -487,8 +495,12 @@ public final class LabelModel {
             data.writeBoolean(options.sublinearTf());
             data.writeInt(options.minDocumentFrequency());
             data.writeInt(options.hashBits());
-            if (options.sentenceForm()) {
+            if (format(options) >= FORMAT_WITH_FORM) {
                 data.writeBoolean(true);
+            }
+            if (format(options) == FORMAT) {
+                data.writeBoolean(options.lastSentence());
+                data.writeBoolean(options.hardship());
             }
             data.writeDouble(calibration.scale());
             data.writeDouble(calibration.boost());

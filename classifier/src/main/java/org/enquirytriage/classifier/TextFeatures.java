@@ -35,6 +35,7 @@ final class TextFeatures {
     static final char QUESTION = 'q';
     static final char REQUEST = 'r';
     static final char FORM = 'f';
+    static final char LAST = 'l';
     static final char SEPARATOR = ':';
 
     /** Words that make a sentence a question even without a question mark. */
@@ -48,6 +49,11 @@ final class TextFeatures {
         "附近", "周边", "百姓" };
     /** Words by which writers speak of themselves ({@code 我} but not {@code 我们}, which is public). */
     private static final String[] SELF_MARKERS = { "我", "本人" };
+    /** Words by which writers speak of their parents: their own side too, counted so with {@code hardship}. */
+    private static final String[] KIN_MARKERS = { "家父", "家母" };
+    /** Words of hardship, of not knowing where to turn. */
+    private static final String[] HARDSHIP_MARKERS = { "困难", "无奈", "走投无路", "求求", "救救", "无力", "没钱",
+        "救助", "无助", "可怜", "无路", "实在没办法", "怎么办", "该怎么", "找谁", "求助无门", "投诉无门", "帮帮" };
     /** The longest run of characters taken from a question or request sentence. */
     private static final int FORM_GRAM = 2;
 
@@ -55,33 +61,44 @@ final class TextFeatures {
     private static final int REQUEST_WORD = 2;
     private static final int SELF_WORD = 4;
     private static final int PUBLIC_WORD = 8;
+    private static final int HARDSHIP_WORD = 16;
+    private static final int KIN_WORD = 32;
 
     /** A marker word and its kind. */
     private record Marker(char[] chars, int kind) {
     }
 
-    /** The markers that begin with each character, longest first; null for a character that begins none. */
-    private static final Marker[][] MARKERS = new Marker[Character.MAX_VALUE + 1][];
+    /**
+     * The markers that begin with each character, longest first; null for a character that begins none. Without the
+     * hardship option the words of hardship are not markers at all, so that a text reads exactly as it did before
+     * that option existed (怎么办 is then a question because of 怎么, with it a word of hardship).
+     */
+    private static final Marker[][] MARKERS = table(false);
+    private static final Marker[][] MARKERS_WITH_HARDSHIP = table(true);
 
-    static {
+    private static Marker[][] table(boolean hardship) {
         List<Marker> all = new ArrayList<>();
-        for (String word : QUESTION_MARKERS) {
-            all.add(new Marker(word.toCharArray(), QUESTION_WORD));
-        }
-        for (String word : REQUEST_MARKERS) {
-            all.add(new Marker(word.toCharArray(), REQUEST_WORD));
-        }
-        for (String word : SELF_MARKERS) {
-            all.add(new Marker(word.toCharArray(), SELF_WORD));
-        }
-        for (String word : PUBLIC_MARKERS) {
-            all.add(new Marker(word.toCharArray(), PUBLIC_WORD));
+        add(all, QUESTION_MARKERS, QUESTION_WORD);
+        add(all, REQUEST_MARKERS, REQUEST_WORD);
+        add(all, SELF_MARKERS, SELF_WORD);
+        add(all, PUBLIC_MARKERS, PUBLIC_WORD);
+        if (hardship) {
+            add(all, HARDSHIP_MARKERS, HARDSHIP_WORD);
+            add(all, KIN_MARKERS, KIN_WORD);
         }
         all.sort(Comparator.comparingInt((Marker marker) -> -marker.chars().length));
+        Marker[][] table = new Marker[Character.MAX_VALUE + 1][];
         for (Marker marker : all) {
             char first = marker.chars()[0];
-            Marker[] known = MARKERS[first];
-            MARKERS[first] = known == null ? new Marker[] { marker } : append(known, marker);
+            Marker[] known = table[first];
+            table[first] = known == null ? new Marker[] { marker } : append(known, marker);
+        }
+        return table;
+    }
+
+    private static void add(List<Marker> markers, String[] words, int kind) {
+        for (String word : words) {
+            markers.add(new Marker(word.toCharArray(), kind));
         }
     }
 
@@ -139,7 +156,7 @@ final class TextFeatures {
         int grams = options.maxCharGram() - options.minCharGram() + 1;
         int most = normalisedSubject.length() * (grams * (options.subjectChars() ? 2 : 1) + 2)
                 + normalisedText.length() * grams + Math.min(options.wordChars(), normalisedText.length()) + 16
-                + (options.sentenceForm() ? normalisedText.length() * FORM_GRAM + 16 : 0);
+                + (options.sentenceForm() ? normalisedText.length() * FORM_GRAM * (options.lastSentence() ? 2 : 1) + 32 : 0);
         Buckets buckets = new Buckets(options.hashBits(), most);
         find(normalisedSubject, normalisedText, buckets);
         return buckets.counts();
@@ -242,7 +259,7 @@ final class TextFeatures {
             words(t.length() > options.wordChars() ? t.substring(0, options.wordChars()) : t, false, sink);
         }
         if (options.sentenceForm()) {
-            sentenceForm(s, t, sink);
+            sentenceForm(s, t, options.lastSentence(), options.hardship(), sink);
         }
         if (options.minCharGram() > 0) {
             char[] subjectChars = s.toCharArray();
@@ -305,13 +322,18 @@ final class TextFeatures {
      * The form of the sentences: the character runs of question sentences ({@code q:}) and of request sentences
      * ({@code r:}), and flags ({@code f:}) for a question subject, a question or request in the first or last
      * sentence, how many questions, and whether the writer speaks of themselves ({@code 我}, {@code 本人}) or of
-     * the public or a group ({@code 我们}, {@code 居民}, {@code 业主} …), and which more; a text without a Chinese
-     * sentence has no form.
+     * the public or a group ({@code 我们}, {@code 居民}, {@code 业主} …), and which more; with {@code last} the
+     * character runs of the last sentence ({@code l:}, where a writer most often says what they want), with
+     * {@code hardship} a flag for words of hardship ({@code 困难}, {@code 走投无路}, {@code 怎么办}, {@code 找谁} …)
+     * and whether they stand in a sentence where the writer speaks of themselves. A text without a Chinese sentence
+     * has no form.
      */
-    private static void sentenceForm(String subject, String text, Sink sink) {
+    private static void sentenceForm(String subject, String text, boolean last, boolean hardship, Sink sink) {
+        Marker[][] markers = hardship ? MARKERS_WITH_HARDSHIP : MARKERS;
         int[] counts = new int[2];
         char[] s = subject.toCharArray();
-        if (s.length > 0 && (s[s.length - 1] == '?' || (scan(s, 0, s.length, counts) & QUESTION_WORD) != 0)) {
+        if (s.length > 0
+                && (s[s.length - 1] == '?' || (scan(markers, s, 0, s.length, counts) & QUESTION_WORD) != 0)) {
             flag("subject-question", sink);
         }
         counts[0] = 0;
@@ -321,6 +343,10 @@ final class TextFeatures {
         int sentences = 0;
         boolean lastQuestion = false;
         boolean lastRequest = false;
+        int lastStart = 0;
+        int lastEnd = 0;
+        int hard = 0;
+        int ownHard = 0;
         int start = 0;
         while (start < t.length) {
             int end = start;
@@ -329,7 +355,7 @@ final class TextFeatures {
             }
             int to = Math.min(end + 1, t.length);
             if (hasHan(t, start, end)) {
-                int found = scan(t, start, end, counts);
+                int found = scan(markers, t, start, end, counts);
                 boolean question = t[to - 1] == '?' || (found & QUESTION_WORD) != 0;
                 boolean request = !question && (found & REQUEST_WORD) != 0;
                 if (question || request) {
@@ -338,6 +364,12 @@ final class TextFeatures {
                 if (sentences == 0) {
                     flag(question ? "first-question" : request ? "first-request" : "first-statement", sink);
                 }
+                if ((found & HARDSHIP_WORD) != 0) {
+                    hard++;
+                    ownHard += (found & (SELF_WORD | KIN_WORD)) != 0 ? 1 : 0;
+                }
+                lastStart = start;
+                lastEnd = end;
                 questions += question ? 1 : 0;
                 lastQuestion = question;
                 lastRequest = request;
@@ -349,6 +381,12 @@ final class TextFeatures {
             return;
         }
         flag(lastQuestion ? "last-question" : lastRequest ? "last-request" : "last-statement", sink);
+        if (last) {
+            runs(t, lastStart, lastEnd, LAST, sink);
+        }
+        if (hardship) {
+            flag(hard == 0 ? "hardship-0" : ownHard == 0 ? "hardship-other" : "hardship-own", sink);
+        }
         flag(questions == 0 ? "questions-0" : questions == 1 ? "questions-1" : questions <= 3 ? "questions-2-3"
                 : "questions-4+", sink);
         int self = counts[0];
@@ -380,19 +418,20 @@ final class TextFeatures {
      * The kinds of marker words found in {@code chars[start, end)}, one bit each, in one pass: at each character
      * only the markers that begin with it are compared, longest first, and the first that matches counts (so 我们
      * is a public marker and not also 我, 请问 a question and not also a request). Self markers are counted into
-     * {@code counts[0]}, public ones into {@code counts[1]}.
+     * {@code counts[0]} (with the words for one's parents, where the table has them), public ones into
+     * {@code counts[1]}.
      */
-    private static int scan(char[] chars, int start, int end, int[] counts) {
+    private static int scan(Marker[][] markers, char[] chars, int start, int end, int[] counts) {
         int found = 0;
         for (int i = start; i < end; i++) {
-            Marker[] candidates = MARKERS[chars[i]];
+            Marker[] candidates = markers[chars[i]];
             if (candidates == null) {
                 continue;
             }
             for (Marker marker : candidates) {
                 if (matches(chars, i, end, marker.chars())) {
                     found |= marker.kind();
-                    if (marker.kind() == SELF_WORD) {
+                    if (marker.kind() == SELF_WORD || marker.kind() == KIN_WORD) {
                         counts[0]++;
                     }
                     else if (marker.kind() == PUBLIC_WORD) {

@@ -109,9 +109,9 @@ public final class Trainer {
      * class stays at 0: only differences matter); an offset changes only when it improves macro-F1, and among equal
      * ones the smallest in size wins, so that without a gain the offsets stay 0.
      */
-    static double[] offsets(int[] gold, double[][] scores, int k) {
+    static double[] offsets(int[] gold, double[][] scores, int k, double[] weights) {
         double[] offsets = new double[k];
-        double best = macroF1(gold, shifted(scores, offsets), k);
+        double best = macroF1(gold, shifted(scores, offsets), k, weights);
         for (int round = 0; round < OFFSET_ROUNDS; round++) {
             boolean changed = false;
             for (int c = 1; c < k; c++) {
@@ -120,7 +120,7 @@ public final class Trainer {
                 int steps = (int) Math.round(OFFSET_RANGE / OFFSET_STEP);
                 for (int step = -steps; step <= steps; step++) {
                     offsets[c] = step * OFFSET_STEP;
-                    double f1 = macroF1(gold, shifted(scores, offsets), k);
+                    double f1 = macroF1(gold, shifted(scores, offsets), k, weights);
                     if (f1 > best + 1e-9 || (Math.abs(f1 - best) <= 1e-9
                             && Math.abs(offsets[c]) < Math.abs(chosen) - 1e-9)) {
                         best = Math.max(best, f1);
@@ -165,6 +165,7 @@ public final class Trainer {
         List<String> labels = Arrays.stream(documents).mapToObj(corpus::label).toList();
         int[] gold = labels.stream().mapToInt(label -> Arrays.binarySearch(classes, label)).toArray();
         int[] folds = Folds.stratified(labels, k, options.seed());
+        double[] weights = mixWeights(gold, classes);
         List<Double> costs = options.costs();
         int members = options.ensemble() ? 2 : 1;
         double[][][][] scores = new double[members][costs.size()][documents.length][];
@@ -198,27 +199,76 @@ public final class Trainer {
                     }
                 }
             }
-            double[] offsets = options.classOffsets() ? offsets(gold, combined, classes.length)
+            double[] offsets = options.classOffsets() ? offsets(gold, combined, classes.length, weights)
                     : new double[classes.length];
             double[][] decided = shifted(combined, offsets);
-            double f1 = macroF1(gold, decided, classes.length);
+            double f1 = macroF1(gold, decided, classes.length, weights);
             if (f1 > bestF1 + 1e-9) {
                 bestF1 = f1;
                 best = new Tuning(costs.get(c), primaryScale, logisticScale, offsets,
-                        Calibration.fit(decided, gold));
+                        Calibration.fit(decided, gold, weights));
             }
         }
         return best;
     }
 
-    private static double macroF1(int[] gold, double[][] scores, int k) {
-        List<String> truth = new ArrayList<>();
-        List<String> predicted = new ArrayList<>();
+    /** Macro-F1 of the decisions by these scores, each text counting {@code weights[i]} times. */
+    static double macroF1(int[] gold, double[][] scores, int k, double[] weights) {
+        double[] truePositives = new double[k];
+        double[] decided = new double[k];
+        double[] actual = new double[k];
         for (int i = 0; i < gold.length; i++) {
-            truth.add(String.valueOf(gold[i]));
-            predicted.add(String.valueOf(LabelModel.argmax(scores[i])));
+            int predicted = LabelModel.argmax(scores[i]);
+            decided[predicted] += weights[i];
+            actual[gold[i]] += weights[i];
+            if (predicted == gold[i]) {
+                truePositives[gold[i]] += weights[i];
+            }
         }
-        return Evaluation.of(truth, predicted).macroF1();
+        double sum = 0;
+        int present = 0;
+        for (int c = 0; c < k; c++) {
+            if (actual[c] == 0 && decided[c] == 0) {
+                continue;
+            }
+            present++;
+            double denominator = decided[c] + actual[c];
+            sum += denominator == 0 ? 0 : 2 * truePositives[c] / denominator;
+        }
+        return present == 0 ? 0 : sum / present;
+    }
+
+    /**
+     * How much each held-out text counts so that the classes have the shares of {@link TrainingOptions#mix}: a
+     * class's share in the mix over its share among these texts (1 for every text without a mix, and for a class
+     * the mix does not name).
+     */
+    private double[] mixWeights(int[] gold, String[] classes) {
+        double[] weights = new double[gold.length];
+        Arrays.fill(weights, 1);
+        Map<String, Double> mix = options.mix();
+        if (mix.isEmpty()) {
+            return weights;
+        }
+        int[] counts = new int[classes.length];
+        for (int c : gold) {
+            counts[c]++;
+        }
+        double named = 0;
+        int namedTexts = 0;
+        for (int c = 0; c < classes.length; c++) {
+            if (mix.containsKey(classes[c])) {
+                named += mix.get(classes[c]);
+                namedTexts += counts[c];
+            }
+        }
+        for (int i = 0; i < gold.length; i++) {
+            Double share = mix.get(classes[gold[i]]);
+            if (share != null) {
+                weights[i] = share / named * namedTexts / counts[gold[i]];
+            }
+        }
+        return weights;
     }
 
     private static int smallestClass(Corpus corpus, int[] documents) {

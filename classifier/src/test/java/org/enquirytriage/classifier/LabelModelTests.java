@@ -89,6 +89,24 @@ class LabelModelTests {
     }
 
     @Test
+    void shouldKeepTheLastSentenceAndHardshipOptionsThroughASaveAndALoad() throws IOException {
+        LabelModel full = new Trainer(Fixtures.QUICK.withFeatures(FeatureOptions.DEFAULT.withFullSentenceForm()),
+                TRAINING_DAY).train("topic", Fixtures.topics());
+        Path file = directory.resolve("full-form.model");
+        full.save(file);
+
+        LabelModel loaded = LabelModel.load(file);
+
+        assertThat(loaded.version()).isEqualTo(full.version());
+        assertThat(loaded.options()).isEqualTo(full.options());
+        assertThat(loaded.options().lastSentence()).isTrue();
+        assertThat(loaded.options().hardship()).isTrue();
+        for (String[] message : MESSAGES) {
+            assertThat(loaded.predict(message[0], message[1])).isEqualTo(full.predict(message[0], message[1]));
+        }
+    }
+
+    @Test
     void shouldWriteAFileTheServiceCanReadWhateverUserItRunsAs() throws IOException {
         Path file = directory.resolve("models").resolve("topic.model");
 
@@ -183,7 +201,7 @@ class LabelModelTests {
         }
 
         assertThatThrownBy(() -> LabelModel.load(new ByteArrayInputStream(formatOne.toByteArray())))
-                .isInstanceOf(InvalidModelException.class).hasMessageContaining("model format 1 is not 2")
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("model format 1 is not one of 2 to 4")
                 .hasMessageContaining("train the model again");
     }
 

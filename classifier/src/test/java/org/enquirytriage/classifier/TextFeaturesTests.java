@@ -37,7 +37,7 @@ class TextFeaturesTests {
 
     @Test
     void shouldCountTheSubjectsCharactersAgainOnlyWhenAsked() {
-        FeatureOptions subjectChars = new FeatureOptions(true, 0, 1, 2, true, true, true, 2, 18, false);
+        FeatureOptions subjectChars = new FeatureOptions(true, 0, 1, 2, true, true, true, 2, 18, false, false, false);
 
         assertThat(new TextFeatures(subjectChars).terms("噪音", "工地")).containsKeys("t:噪音", "c:噪音", "c:工地")
                 .doesNotContainKey("t:工地");
@@ -46,7 +46,7 @@ class TextFeaturesTests {
 
     @Test
     void shouldSegmentOnlyTheOpeningOfTheTextIntoWords() {
-        FeatureOptions opening = new FeatureOptions(true, 4, 1, 1, true, false, true, 2, 18, false);
+        FeatureOptions opening = new FeatureOptions(true, 4, 1, 1, true, false, true, 2, 18, false, false, false);
 
         assertThat(new TextFeatures(opening).terms(null, "工地噪音，学校食堂")).containsKeys("w:工地", "w:噪音")
                 .doesNotContainKeys("w:学校", "w:食堂");
@@ -66,6 +66,30 @@ class TextFeaturesTests {
         assertThat(report.keySet()).noneMatch(term -> term.startsWith("q:"));
         assertThat(features.terms("社保转移", "请问社保怎么转回来？").keySet())
                 .noneMatch(term -> term.startsWith("q:") || term.startsWith("r:") || term.startsWith("f:"));
+    }
+
+    @Test
+    void shouldReadTheLastSentenceAndHardshipOnlyWhenAsked() {
+        TextFeatures form = new TextFeatures(FeatureOptions.DEFAULT.withSentenceForm(true));
+        TextFeatures full = new TextFeatures(FeatureOptions.DEFAULT.withFullSentenceForm());
+        String text = "我母亲瘫痪在床，我下岗多年，生活困难。恳请政府给予救助。";
+
+        Map<String, Integer> terms = full.terms("求助", text);
+        Map<String, Integer> public_ = full.terms("路灯", "小区路灯坏了。居民出行不便。");
+
+        assertThat(terms).containsKeys("l:救助", "l:政府", "f:hardship-own").doesNotContainKey("l:下岗");
+        assertThat(public_).containsKeys("l:出行", "f:hardship-0");
+        assertThat(form.terms("求助", text).keySet())
+                .noneMatch(term -> term.startsWith("l:") || term.startsWith("f:hardship"));
+    }
+
+    @Test
+    void shouldReadAQuestionAsBeforeWhenHardshipIsNotAsked() {
+        TextFeatures form = new TextFeatures(FeatureOptions.DEFAULT.withSentenceForm(true));
+        TextFeatures full = new TextFeatures(FeatureOptions.DEFAULT.withFullSentenceForm());
+
+        assertThat(form.terms("", "孩子上学怎么办").keySet()).contains("f:last-question");
+        assertThat(full.terms("", "孩子上学怎么办").keySet()).contains("f:last-statement", "f:hardship-other");
     }
 
     @Test

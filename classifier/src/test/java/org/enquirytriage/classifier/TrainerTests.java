@@ -2,6 +2,7 @@ package org.enquirytriage.classifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
@@ -89,10 +90,21 @@ class TrainerTests {
         double[][] scores = { { 1, 0 }, { 1, 0.1 }, { 0.9, 0 }, { 0.8, 0.2 }, { 0.5, 0.3 }, { 0.5, 0.4 },
             { 0.1, 0.6 }, { 0.6, 0.35 } };
 
-        double[] offsets = Trainer.offsets(gold, scores, 2);
+        double[] offsets = Trainer.offsets(gold, scores, 2, new double[] { 1, 1, 1, 1, 1, 1, 1, 1 });
 
         assertThat(offsets[0]).isZero();
         assertThat(offsets[1]).isGreaterThan(0.2).isLessThan(0.5);
+    }
+
+    @Test
+    void shouldCountEachTextByItsWeightInMacroF1() {
+        int[] gold = { 0, 0, 1, 1 };
+        double[][] scores = { { 1, 0 }, { 0, 1 }, { 0, 1 }, { 0, 1 } };
+
+        assertThat(Trainer.macroF1(gold, scores, 2, new double[] { 1, 1, 1, 1 }))
+                .isCloseTo((2.0 / 3 + 4.0 / 5) / 2, within(1e-9));
+        assertThat(Trainer.macroF1(gold, scores, 2, new double[] { 1, 1, 0.5, 0.5 }))
+                .isCloseTo((2.0 / 3 + 2.0 / 3) / 2, within(1e-9));
     }
 
     @Test
@@ -100,7 +112,7 @@ class TrainerTests {
         int[] gold = { 0, 1, 2 };
         double[][] scores = { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } };
 
-        assertThat(Trainer.offsets(gold, scores, 3)).containsExactly(0, 0, 0);
+        assertThat(Trainer.offsets(gold, scores, 3, new double[] { 1, 1, 1 })).containsExactly(0, 0, 0);
     }
 
     @Test

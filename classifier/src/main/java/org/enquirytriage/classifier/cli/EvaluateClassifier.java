@@ -1,7 +1,10 @@
 package org.enquirytriage.classifier.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +15,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.enquirytriage.classifier.CrossValidation;
 import org.enquirytriage.classifier.EnquiryClassifier;
@@ -46,7 +52,8 @@ public final class EvaluateClassifier {
                    evaluate-classifier --label kind|topic --train FILE [--train FILE]... --cv K [options]
             Trains on the --train files (JSON Lines with subject, text and the label field) when given, otherwise
             takes the model file of --model, otherwise the shipped model; classifies every line of --test, or
-            cross-validates on the training texts with --cv K. Prints each class's precision, recall and F1, the
+            cross-validates on the training texts with --cv K (--predictions FILE: every held-out decision as
+            JSON Lines, for error analysis). Prints each class's precision, recall and F1, the
             calibration (accuracy against mean confidence in ten bins of confidence), the speed, then as its last
             line one JSON object: {"label","n","accuracy","macro_f1","recall","ece","top_bin",
             "docs_per_second","docs_per_second_wall","enquiries_per_second","enquiries_per_second_wall"}.
@@ -67,7 +74,7 @@ public final class EvaluateClassifier {
         Set<String> flags = TrainingArguments.FLAGS;
         Arguments arguments = new Arguments(args, flags);
         Set<String> allowed = new HashSet<>(TrainingArguments.OPTIONS);
-        allowed.addAll(Set.of("--label", "--test", "--cv", "--model", "--timing-seconds"));
+        allowed.addAll(Set.of("--label", "--test", "--cv", "--model", "--timing-seconds", "--predictions"));
         arguments.allowOnly(allowed);
         String label = arguments.required("--label");
         TrainingOptions options = TrainingArguments.options(arguments, label);
@@ -89,6 +96,9 @@ public final class EvaluateClassifier {
             evaluation = result.evaluation();
             reliability = result.reliability();
             model = result.models().get(k - 1);
+            if (arguments.has("--predictions")) {
+                writePredictions(Path.of(arguments.required("--predictions")), texts, result);
+            }
             out.println("speed measured with the model of the last fold: " + model);
             timed = texts;
         }
@@ -135,6 +145,28 @@ public final class EvaluateClassifier {
                 evaluation.accuracy(), evaluation.macroF1(), recalls(evaluation),
                 reliability.expectedCalibrationError(), topBin(reliability), one.perCpuSecond(), one.perWallSecond(),
                 all.perCpuSecond(), all.perWallSecond());
+    }
+
+    /**
+     * Every held-out decision of a cross-validation, one JSON object a line in the order of the training texts
+     * ({@code label}, {@code predicted}, {@code confidence}, {@code subject}, {@code text}): what error analysis
+     * reads. Only for cross-validation, so that no one reads the errors of a test set that must choose nothing.
+     */
+    private static void writePredictions(Path file, List<LabelledText> texts, CrossValidation.Result result)
+            throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < texts.size(); i++) {
+                ObjectNode row = json.createObjectNode();
+                row.put("label", result.truth().get(i));
+                row.put("predicted", result.predicted().get(i));
+                row.put("confidence", result.confidence().get(i));
+                row.put("subject", texts.get(i).subject());
+                row.put("text", texts.get(i).text());
+                writer.write(json.writeValueAsString(row));
+                writer.newLine();
+            }
+        }
     }
 
     /** This label's model with the shipped model of the other label and the priority rules, timed together. */
